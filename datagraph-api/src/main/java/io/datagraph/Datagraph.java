@@ -1,0 +1,56 @@
+package io.datagraph;
+
+import io.datagraph.flow.Flow;
+import io.datagraph.flow.FlowResolutionException;
+import io.datagraph.flow.ProcessorSignature;
+import io.datagraph.flow.ResolvedFlow;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point: resolve and start flows, find runs. Inject it:
+ * <pre>{@code @Inject Datagraph datagraph;
+ * Run run = datagraph.start(Flow.of("multiply"), Map.of("foo", List.of(5)));}</pre>
+ */
+public interface Datagraph {
+
+    /**
+     * Resolves and starts a run; the processors start before this returns.
+     *
+     * @throws FlowResolutionException if the flow does not resolve or its floating inputs lack values
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    Run start(RunRequest request);
+
+    /** Starts {@code flow} with the given floating-input values and the final outputs selected. */
+    default Run start(Flow flow, Map<String, ? extends List<?>> inputs) {
+        return start(RunRequest.of(flow).inputs(inputs));
+    }
+
+    /** Starts a flow declared in code (a CDI bean of type {@link Flow}) by its name. */
+    default Run start(String flowName, Map<String, ? extends List<?>> inputs) {
+        return start(flow(flowName), inputs);
+    }
+
+    /**
+     * The flow declared in code under this name.
+     *
+     * @throws io.datagraph.flow.UnknownFlowException if none is declared
+     */
+    Flow flow(String name);
+
+    /** Resolves a flow without starting it: topology, partitions, floating inputs. */
+    ResolvedFlow resolve(Flow flow);
+
+    /**
+     * A handle on a run started by any node.
+     *
+     * @throws UnknownRunException if the store has no such run (or it expired)
+     */
+    Run run(String id);
+
+    /** The processors this node can resolve flows with. */
+    Collection<ProcessorSignature> processors();
+}

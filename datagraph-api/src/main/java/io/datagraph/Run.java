@@ -1,0 +1,45 @@
+package io.datagraph;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A handle on one run of a flow, backed by the store: any node can obtain one by id
+ * ({@link Datagraph#run(String)}) and every method reads the run's current state.
+ */
+public interface Run {
+
+    String id();
+
+    /** The status as the store has it now. */
+    RunStatus status();
+
+    /** The failure, once {@link #status()} is {@link RunStatus#FAILED}. */
+    Optional<RunFailure> failure();
+
+    /** Names of the outputs selected when the run started. */
+    Set<String> outputNames();
+
+    /**
+     * Any stream of the run (input or output), its values decoded as {@code type}.
+     *
+     * @throws IllegalArgumentException if the run has no stream of that name
+     */
+    <T> IO<T> io(String name, Type type);
+
+    /** The selected outputs, their values decoded to JSON-B's default Java types. */
+    Map<String, IO<Object>> outputs();
+
+    /**
+     * Waits until the run reaches a final status or the timeout elapses.
+     *
+     * @return the status at return (still {@link RunStatus#RUNNING} on timeout)
+     */
+    RunStatus await(Duration timeout) throws InterruptedException;
+
+    /** Stops the run's processors on every node and frees its streams; no-op once final. */
+    void cancel();
+}

@@ -1,0 +1,16 @@
+package io.datagraph.spi;
+
+/** One invocation of one processor within one run, as handed to a {@link ProcessorExecutor}. */
+public interface ProcessorTask extends Runnable {
+
+    String runId();
+
+    String processor();
+
+    /**
+     * Invokes the processor and records its outcome (completion or failure) in the store. Never
+     * throws: a failing processor fails its run instead. Runs at most once, however often called.
+     */
+    @Override
+    void run();
+}
