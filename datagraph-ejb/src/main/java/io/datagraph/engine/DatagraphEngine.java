@@ -1,0 +1,82 @@
+package io.datagraph.engine;
+
+import io.datagraph.Datagraph;
+import io.datagraph.RunRequest;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.io.StreamFactory;
+import io.datagraph.engine.processor.ProcessorRegistry;
+import io.datagraph.engine.run.RunRepository;
+import io.datagraph.engine.run.StoreRun;
+import io.datagraph.engine.run.Supervisor;
+import io.datagraph.engine.store.Signals;
+import io.datagraph.flow.Flow;
+import io.datagraph.flow.ProcessorSignature;
+import io.datagraph.flow.ResolvedFlow;
+import io.datagraph.flow.UnknownFlowException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The {@link Datagraph} facade over the engine; the bean users inject. */
+@ApplicationScoped
+public class DatagraphEngine implements Datagraph {
+
+    @Inject
+    Supervisor supervisor;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    StreamFactory streams;
+
+    @Inject
+    Signals signals;
+
+    @Inject
+    ProcessorRegistry registry;
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    @Any
+    Instance<Flow> declaredFlows;
+
+    @Override
+    public StoreRun start(RunRequest request) {
+        return run(supervisor.start(request));
+    }
+
+    @Override
+    public Flow flow(String name) {
+        List<Flow> matches = declaredFlows.stream().filter(f -> f.name().filter(name::equals).isPresent()).toList();
+        if (matches.isEmpty()) {
+            throw new UnknownFlowException(name);
+        }
+        if (matches.size() > 1) {
+            throw new IllegalStateException("two flows are declared as '" + name + "': " + matches);
+        }
+        return matches.get(0);
+    }
+
+    @Override
+    public ResolvedFlow resolve(Flow flow) {
+        return supervisor.resolve(flow);
+    }
+
+    @Override
+    public StoreRun run(String id) {
+        return new StoreRun(id, runs.plan(id), runs, streams, signals, config.pollInterval());
+    }
+
+    @Override
+    public Collection<ProcessorSignature> processors() {
+        return registry.signatures();
+    }
+
+}

@@ -1,0 +1,143 @@
+package io.datagraph.engine.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every engine setting, read once from MicroProfile Config (keys prefixed {@code datagraph.}).
+ * The README lists each key; keep the two in step.
+ */
+@ApplicationScoped
+public class EngineConfig {
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.url", defaultValue = "redis://127.0.0.1:6379")
+    String redisUrl;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.cluster-nodes")
+    Optional<String> clusterNodes;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.connections", defaultValue = "16")
+    int connections;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.key-prefix", defaultValue = "dg")
+    String keyPrefix;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.run.ttl", defaultValue = "PT1H")
+    Duration runTtl;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.read.batch", defaultValue = "32")
+    int readBatch;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.read.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.emit.batch", defaultValue = "1024")
+    int emitBatch;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
+    String executorJndi;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.executor.fallback-threads", defaultValue = "16")
+    int fallbackThreads;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.executor.help-after", defaultValue = "PT0.05S")
+    Duration helpAfter;
+
+    /** URL of a single store ({@code redis://} or {@code rediss://} for TLS). */
+    public String redisUrl() {
+        return redisUrl;
+    }
+
+    /** Comma-separated node URLs; when set, the store is a Redis/Valkey Cluster and {@link #redisUrl()} is unused. */
+    public Optional<String> clusterNodes() {
+        return clusterNodes.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> username() {
+        return username.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> password() {
+        return password.filter(s -> !s.isBlank());
+    }
+
+    /** Connections the engine keeps per store node; blocked readers do not hold any. */
+    public int connections() {
+        return connections;
+    }
+
+    /** How long one store command may take before it counts as failed. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** First segment of every key, so several installations can share a store. */
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    /** How long a finished run's streams and status stay in the store. */
+    public Duration runTtl() {
+        return runTtl;
+    }
+
+    /** Stream entries fetched per read (each entry holds up to {@link #emitBatch()} values). */
+    public int readBatch() {
+        return readBatch;
+    }
+
+    /** Longest a waiting reader sleeps without a signal before looking again (covers lost signals). */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** Most values an emitter packs into one stream entry. */
+    public int emitBatch() {
+        return emitBatch;
+    }
+
+    /** JNDI name of the ManagedExecutorService that runs processors. */
+    public String executorJndi() {
+        return executorJndi;
+    }
+
+    /** Size of the private pool used when no ManagedExecutorService is found (outside a server). */
+    public int fallbackThreads() {
+        return fallbackThreads;
+    }
+
+    /**
+     * How long a processor may sit queued before a reader blocked on its output runs it on its own
+     * thread; this is what keeps a small pool from deadlocking.
+     */
+    public Duration helpAfter() {
+        return helpAfter;
+    }
+}

@@ -1,0 +1,62 @@
+package io.datagraph.engine.exec;
+
+import io.datagraph.engine.config.EngineConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * Finds the pool processors run on: the server's {@code ManagedExecutorService} at
+ * {@code datagraph.executor.jndi}, or, outside a server, a private pool of
+ * {@code datagraph.executor.fallback-threads} daemon threads.
+ */
+@ApplicationScoped
+public class ExecutorLookup {
+
+    private static final Logger LOG = Logger.getLogger(ExecutorLookup.class.getName());
+
+    @Inject
+    EngineConfig config;
+
+    private ExecutorService privatePool;
+
+    public synchronized ExecutorService executor() {
+        if (privatePool != null) {
+            return privatePool;
+        }
+        try {
+            return InitialContext.doLookup(config.executorJndi());
+        } catch (NamingException | RuntimeException e) {
+            LOG.info(() -> "no ManagedExecutorService at " + config.executorJndi() + " (" + e
+                    + "); running processors on a private pool of " + config.fallbackThreads() + " threads");
+            privatePool = Executors.newFixedThreadPool(config.fallbackThreads(), new DaemonThreads());
+            return privatePool;
+        }
+    }
+
+    @PreDestroy
+    synchronized void shutDown() {
+        if (privatePool != null) {
+            privatePool.shutdownNow();
+        }
+    }
+
+    private static final class DaemonThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "datagraph-processor-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.datagraph.engine.io;
+
+import io.datagraph.DatagraphException;
+import io.datagraph.Emitter;
+import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.store.Script;
+import io.datagraph.engine.store.StatusReply;
+import io.datagraph.engine.store.StoreClient;
+import org.redisson.api.RScript;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * An {@link Emitter} that appends values to a stream of a run, in batches.
+ *
+ * <p>One batch is in flight at a time (so batches land in order); values emitted meanwhile gather
+ * in the next batch, which is sent as soon as the previous one is acknowledged. A lone value is
+ * therefore sent at once, and a fast producer fills batches of up to {@code datagraph.emit.batch}
+ * values, blocking in {@link #emit} while its next batch is full and the previous one still in
+ * flight. Each batch carries a sequence number, so a command the client retries is not appended
+ * twice.
+ *
+ * <p>Thread-safe: all state is guarded by {@code lock}.
+ */
+public final class StoreEmitter<T> implements Emitter<T> {
+
+    private final StoreClient store;
+    private final RunKeys keys;
+    private final String name;
+    private final ValueCodec<T> codec;
+    private final int maxBatch;
+    private final String channel;
+    private final Object lock = new Object();
+    private final StringBuilder batch = new StringBuilder();
+    private int batched;
+    private long sequence;
+    private boolean inFlight;
+    private boolean completed;
+    private RuntimeException failure;
+
+    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, int maxBatch, String channel) {
+        this.store = store;
+        this.keys = keys;
+        this.name = name;
+        this.codec = codec;
+        this.maxBatch = maxBatch;
+        this.channel = channel;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void emit(T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
+        }
+        String json = codec.encode(value);
+        synchronized (lock) {
+            checkOpen();
+            while (inFlight && batched >= maxBatch) {
+                awaitAck();
+                checkOpen();
+            }
+            if (batched > 0) {
+                batch.append('\n');
+            }
+            batch.append(json);
+            batched++;
+            if (!inFlight) {
+                send();
+            }
+        }
+    }
+
+    /** Waits until every value emitted so far is in the store. */
+    public void flush() {
+        synchronized (lock) {
+            while (inFlight || (batched > 0 && failure == null)) {
+                if (!inFlight) {
+                    send();
+                }
+                awaitAck();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    @Override
+    public void complete() {
+        flush();
+        synchronized (lock) {
+            if (completed) {
+                return;
+            }
+            List<Object> reply = store.call(Script.CLOSE, RScript.ReturnType.MULTI,
+                    List.of(keys.meta(), keys.stream(name)), name, channel, keys.runId());
+            if (!"OK".equals(StatusReply.status(reply))) {
+                throw ended(reply);
+            }
+            completed = true;
+        }
+    }
+
+    private void checkOpen() {
+        if (failure != null) {
+            throw failure;
+        }
+        if (completed) {
+            throw new IllegalStateException("output '" + name + "' of run " + keys.runId() + " is already complete");
+        }
+    }
+
+    private void awaitAck() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatagraphException("interrupted while emitting to '" + name + "' of run " + keys.runId(), e);
+        }
+    }
+
+    /** Sends the gathered batch; caller holds the lock and no batch is in flight. */
+    private void send() {
+        String payload = batch.toString();
+        int count = batched;
+        batch.setLength(0);
+        batched = 0;
+        inFlight = true;
+        store.<List<Object>>callAsync(Script.APPEND, RScript.ReturnType.MULTI, List.of(keys.meta(), keys.stream(name)),
+                        name, ++sequence, count, payload, channel, keys.runId())
+                .whenComplete(this::acknowledged);
+    }
+
+    private void acknowledged(List<Object> reply, Throwable error) {
+        synchronized (lock) {
+            inFlight = false;
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                failure = cause instanceof RuntimeException runtime ? runtime
+                        : new DatagraphException("writing to '" + name + "' failed: " + cause, cause);
+            } else if (!"OK".equals(StatusReply.status(reply))) {
+                failure = ended(reply);
+            } else if (batched > 0) {
+                send();
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private RuntimeException ended(List<Object> reply) {
+        if ("CLOSED".equals(StatusReply.status(reply))) {
+            return new IllegalStateException("output '" + name + "' of run " + keys.runId() + " is already complete");
+        }
+        return StatusReply.ended(keys.runId(), reply);
+    }
+}

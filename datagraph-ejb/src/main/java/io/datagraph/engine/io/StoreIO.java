@@ -1,0 +1,193 @@
+package io.datagraph.engine.io;
+
+import io.datagraph.IO;
+import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.store.Signals;
+import org.redisson.client.RedisException;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An {@link IO} over one stream of a run in the store. Each iterator is its own
+ * {@link StreamCursor}; {@link #first()} is read once and remembered.
+ */
+public final class StoreIO<T> implements IO<T> {
+
+    private final StreamFactory streams;
+    private final RunKeys keys;
+    private final String name;
+    private final Optional<String> producer;
+    private final ValueCodec<T> codec;
+    private volatile T first;
+
+    StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, ValueCodec<T> codec) {
+        this.streams = streams;
+        this.keys = keys;
+        this.name = name;
+        this.producer = producer;
+        this.codec = codec;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public String runId() {
+        return keys.runId();
+    }
+
+    @Override
+    public T first() {
+        T value = first;
+        if (value == null) {
+            Iterator<T> values = iterator();
+            if (!values.hasNext()) {
+                throw new NoSuchElementException("stream '" + name + "' of run " + keys.runId()
+                        + " completed without any value");
+            }
+            value = values.next();
+            first = value;
+        }
+        return value;
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return new Values(cursor());
+    }
+
+    @Override
+    public boolean isComplete() {
+        try {
+            return streams.store().redisson().getMap(keys.meta()).containsKey("closed:" + name);
+        } catch (RedisException e) {
+            throw streams.store().unavailable(e);
+        }
+    }
+
+    @Override
+    public Stream<T> mergeWith(List<? extends IO<? extends T>> others) {
+        List<StreamCursor> cursors = new ArrayList<>(others.size() + 1);
+        List<ValueCodec<? extends T>> codecs = new ArrayList<>(others.size() + 1);
+        cursors.add(cursor());
+        codecs.add(codec);
+        for (IO<? extends T> other : others) {
+            if (!(other instanceof StoreIO<? extends T> io) || !io.keys.equals(keys)) {
+                throw new IllegalArgumentException("can only merge streams of the same run: '" + other.name()
+                        + "' is not a stream of run " + keys.runId());
+            }
+            cursors.add(io.cursor());
+            codecs.add(io.codec);
+        }
+        Iterator<T> merged = new Merged<>(cursors, codecs);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED), false);
+    }
+
+    private StreamCursor cursor() {
+        return streams.cursor(keys, name, producer);
+    }
+
+    @Override
+    public String toString() {
+        return "IO '" + name + "' of run " + keys.runId();
+    }
+
+    /** The decoded values of one cursor. */
+    private final class Values implements Iterator<T> {
+        private final StreamCursor cursor;
+
+        Values(StreamCursor cursor) {
+            this.cursor = cursor;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return cursor.await();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException(cursor + " has ended");
+            }
+            return codec.decode(cursor.take());
+        }
+    }
+
+    /**
+     * Values of several cursors of one run in the order they arrive; one thread waits for all of
+     * them on the run's signal.
+     */
+    private static final class Merged<T> implements Iterator<T> {
+        private final List<StreamCursor> cursors;
+        private final List<ValueCodec<? extends T>> codecs;
+        private int ready = -1;
+        private int next;
+
+        Merged(List<StreamCursor> cursors, List<ValueCodec<? extends T>> codecs) {
+            this.cursors = new ArrayList<>(cursors);
+            this.codecs = new ArrayList<>(codecs);
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ready >= 0 || pollAll()) {
+                return true;
+            }
+            if (cursors.isEmpty()) {
+                return false;
+            }
+            try (Signals.Watch watch = cursors.get(0).watch()) {
+                while (true) {
+                    if (pollAll()) {
+                        return true;
+                    }
+                    if (cursors.isEmpty()) {
+                        return false;
+                    }
+                    StreamCursor.waitForProducer(watch, cursors);
+                }
+            }
+        }
+
+        /** Finds a cursor with a value, round-robin so that no stream starves; drops ended ones. */
+        private boolean pollAll() {
+            for (int tried = 0; tried < cursors.size(); ) {
+                int i = next % cursors.size();
+                StreamCursor cursor = cursors.get(i);
+                if (cursor.poll()) {
+                    ready = i;
+                    next = i + 1;
+                    return true;
+                }
+                if (cursor.exhausted()) {
+                    cursors.remove(i);
+                    codecs.remove(i);
+                } else {
+                    next = i + 1;
+                    tried++;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("merged streams have ended");
+            }
+            T value = codecs.get(ready).decode(cursors.get(ready).take());
+            ready = -1;
+            return value;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.datagraph.engine.io;
+
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.store.Signals;
+import io.datagraph.engine.store.StoreClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.lang.reflect.Type;
+import java.util.Optional;
+
+/** Creates the readers ({@link StoreIO}) and writers ({@link StoreEmitter}) of run streams. */
+@ApplicationScoped
+public class StreamFactory {
+
+    @Inject
+    StoreClient store;
+
+    @Inject
+    Signals signals;
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    ProducerHelp help;
+
+    public RunKeys keys(String runId) {
+        return new RunKeys(config.keyPrefix(), runId);
+    }
+
+    /**
+     * A reader of one stream of a run.
+     *
+     * @param producer the processor of the run writing the stream; empty for a floating input
+     */
+    public <T> StoreIO<T> io(String runId, String name, Optional<String> producer, Type elementType) {
+        return new StoreIO<>(this, keys(runId), name, producer, ValueCodec.forType(elementType, json.jsonb()));
+    }
+
+    /** A writer of one stream of a run. */
+    public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType) {
+        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()),
+                config.emitBatch(), RunKeys.signalChannel(config.keyPrefix()));
+    }
+
+    /** The raw JSON values of one stream, for readers that pass them on undecoded. */
+    StreamCursor cursor(RunKeys keys, String name, Optional<String> producer) {
+        return new StreamCursor(this, keys, name, producer);
+    }
+
+    StoreClient store() {
+        return store;
+    }
+
+    Signals signals() {
+        return signals;
+    }
+
+    EngineConfig config() {
+        return config;
+    }
+
+    ProducerHelp help() {
+        return help;
+    }
+}

@@ -1,0 +1,100 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.engine.io.StoreEmitter;
+import io.datagraph.engine.processor.Binding;
+import io.datagraph.engine.processor.ProcessorMethod;
+import io.datagraph.spi.ProcessorTask;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One processor of one run, run on this node: binds its parameters to the run's streams, calls
+ * it, then flushes its outputs and reports it finished, or reports its failure.
+ */
+final class Invocation implements ProcessorTask {
+
+    private final Supervisor supervisor;
+    private final String runId;
+    private final RunPlan plan;
+    private final RunPlan.Step step;
+    private final ProcessorMethod method;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, ProcessorMethod method) {
+        this.supervisor = supervisor;
+        this.runId = runId;
+        this.plan = plan;
+        this.step = step;
+        this.method = method;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public String processor() {
+        return step.processor();
+    }
+
+    @Override
+    public void run() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        List<StoreEmitter<?>> emitters = new ArrayList<>();
+        try {
+            Object[] arguments = bind(emitters);
+            Object result = method.invoke(supervisor.beanManager(), arguments);
+            if (result instanceof CompletionStage<?> stage) {
+                stage.whenComplete((value, error) -> {
+                    if (error == null) {
+                        succeed(emitters);
+                    } else {
+                        supervisor.failed(runId, plan, step, error);
+                    }
+                });
+            } else {
+                succeed(emitters);
+            }
+        } catch (Throwable error) {
+            supervisor.failed(runId, plan, step, error);
+        }
+    }
+
+    private Object[] bind(List<StoreEmitter<?>> emitters) {
+        List<Binding> bindings = method.bindings();
+        Object[] arguments = new Object[bindings.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Binding binding = bindings.get(i);
+            if (binding.kind() == Binding.Kind.INPUT) {
+                arguments[i] = supervisor.streams().io(runId, binding.stream(), plan.producerOf(binding.stream()),
+                        binding.elementType());
+            } else {
+                StoreEmitter<?> emitter = supervisor.streams().emitter(runId, binding.stream(), binding.elementType());
+                emitters.add(emitter);
+                arguments[i] = emitter;
+            }
+        }
+        return arguments;
+    }
+
+    private void succeed(List<StoreEmitter<?>> emitters) {
+        try {
+            // every value must be in the store before the outputs' end markers are
+            emitters.forEach(StoreEmitter::flush);
+            supervisor.finished(runId, plan, step);
+        } catch (Throwable error) {
+            supervisor.failed(runId, plan, step, error);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "processor '" + step.processor() + "' of run " + runId;
+    }
+}

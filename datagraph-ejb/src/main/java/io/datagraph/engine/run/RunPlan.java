@@ -1,0 +1,52 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.OutputSelection;
+import io.datagraph.flow.ProcessorSignature;
+import io.datagraph.flow.ResolvedFlow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a run executes, stored with it (JSON in its meta hash) so that any node can read, continue
+ * or cancel the run: its processors with their partitions, every stream, and the selected outputs.
+ *
+ * @param processors the flow's processor names as given
+ * @param steps      each processor's streams and partition, producers first
+ * @param streams    every stream of the run
+ * @param outputs    the outputs selected at start
+ * @param partitions how many partitions the run has
+ */
+public record RunPlan(List<String> processors, List<Step> steps, List<String> streams, List<String> outputs,
+                      int partitions) {
+
+    /** One processor of the run. */
+    public record Step(String processor, List<String> inputs, List<String> outputs, int partition) {
+    }
+
+    public static RunPlan of(ResolvedFlow flow, OutputSelection selection) {
+        List<Step> steps = new ArrayList<>();
+        for (ProcessorSignature signature : flow.processors()) {
+            steps.add(new Step(signature.name(), signature.inputs(), signature.outputs(),
+                    flow.partitionOf(signature.name())));
+        }
+        return new RunPlan(flow.flow().processors(), steps, List.copyOf(flow.streams()),
+                List.copyOf(flow.outputs(selection)), flow.partitions().size());
+    }
+
+    /** The steps of one partition, producers first. */
+    public List<Step> partition(int partition) {
+        return steps.stream().filter(step -> step.partition() == partition).toList();
+    }
+
+    /** The processor writing {@code stream}; empty for a floating input. */
+    public Optional<String> producerOf(String stream) {
+        return steps.stream().filter(step -> step.outputs().contains(stream)).map(Step::processor).findFirst();
+    }
+
+    /** How many processors the partition has: how many must finish before the next one starts. */
+    public int size(int partition) {
+        return partition(partition).size();
+    }
+}

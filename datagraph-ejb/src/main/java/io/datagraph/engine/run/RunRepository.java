@@ -1,0 +1,155 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.RunFailure;
+import io.datagraph.RunStatus;
+import io.datagraph.UnknownRunException;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.io.JsonMapper;
+import io.datagraph.engine.io.ValueCodec;
+import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.store.Script;
+import io.datagraph.engine.store.StoreClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.redisson.api.RMap;
+import org.redisson.api.RScript;
+import org.redisson.client.RedisException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and changes the state of runs in the store. Every change is one {@link Script}, so
+ * concurrent nodes see each transition exactly once. Thread-safe.
+ */
+@ApplicationScoped
+public class RunRepository {
+
+    @Inject
+    StoreClient store;
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    JsonMapper json;
+
+    public RunKeys keys(String runId) {
+        return new RunKeys(config.keyPrefix(), runId);
+    }
+
+    private String channel() {
+        return RunKeys.signalChannel(config.keyPrefix());
+    }
+
+    /** Writes a new run: status RUNNING, its plan, and its input values, each input completed. */
+    public void create(String runId, RunPlan plan, Map<String, List<?>> inputs, Duration ttl) {
+        RunKeys keys = keys(runId);
+        ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
+        List<Object> keyList = keys.metaAndStreams(inputs.keySet());
+        List<Object> args = new ArrayList<>();
+        args.add(json.jsonb().toJson(plan));
+        args.add(Math.max(1, ttl.toSeconds()));
+        args.add(plan.partitions());
+        for (int partition = 0; partition < plan.partitions(); partition++) {
+            args.add(plan.size(partition));
+        }
+        int batch = config.emitBatch();
+        for (Map.Entry<String, List<?>> input : inputs.entrySet()) {
+            List<?> values = input.getValue();
+            int chunks = (values.size() + batch - 1) / batch;
+            args.add(input.getKey());
+            args.add(chunks);
+            for (int from = 0; from < values.size(); from += batch) {
+                List<?> chunk = values.subList(from, Math.min(values.size(), from + batch));
+                StringBuilder payload = new StringBuilder();
+                for (Object value : chunk) {
+                    if (value == null) {
+                        throw new IllegalArgumentException("input '" + input.getKey() + "' holds a null value;"
+                                + " streams hold JSON values, not absence");
+                    }
+                    payload.append(payload.length() == 0 ? "" : "\n").append(codec.encode(value));
+                }
+                args.add(chunk.size());
+                args.add(payload.toString());
+            }
+        }
+        store.call(Script.CREATE, RScript.ReturnType.VALUE, keyList, args.toArray());
+    }
+
+    /**
+     * Records that a processor returned: completes its outputs and advances the run.
+     *
+     * @return the partition to start now, or -1
+     */
+    public int finish(String runId, RunPlan plan, RunPlan.Step step) {
+        RunKeys keys = keys(runId);
+        List<Object> args = new ArrayList<>();
+        args.add(channel());
+        args.add(runId);
+        args.add(step.partition());
+        args.add(step.outputs().size());
+        args.addAll(step.outputs());
+        args.addAll(plan.streams());
+        List<Object> reply = store.call(Script.FINISH, RScript.ReturnType.MULTI, keys.metaAndStreams(plan.streams()),
+                args.toArray());
+        return ((Number) reply.get(1)).intValue();
+    }
+
+    /** Fails the run on behalf of a processor. @return whether this call failed it (it was running) */
+    public boolean fail(String runId, RunPlan plan, String processor, String message) {
+        Long failed = store.call(Script.FAIL, RScript.ReturnType.INTEGER, keys(runId).metaAndStreams(plan.streams()),
+                channel(), runId, processor, message);
+        return failed == 1L;
+    }
+
+    /**
+     * Cancels a running run and deletes its streams.
+     *
+     * @return the status the run had
+     * @throws UnknownRunException if there is no such run
+     */
+    public RunStatus cancel(String runId) {
+        RunPlan plan = plan(runId);
+        String before = store.call(Script.CANCEL, RScript.ReturnType.VALUE, keys(runId).metaAndStreams(plan.streams()),
+                channel(), runId);
+        if ("UNKNOWN".equals(before)) {
+            throw new UnknownRunException(runId);
+        }
+        return RunStatus.valueOf(before);
+    }
+
+    /** @throws UnknownRunException if there is no such run */
+    public RunState state(String runId) {
+        Map<String, String> fields = read(runId, Set.of("status", "failedProcessor", "error"));
+        String status = fields.get("status");
+        if (status == null) {
+            throw new UnknownRunException(runId);
+        }
+        Optional<RunFailure> failure = fields.containsKey("failedProcessor")
+                ? Optional.of(new RunFailure(fields.get("failedProcessor"), fields.get("error"))) : Optional.empty();
+        return new RunState(runId, RunStatus.valueOf(status), failure);
+    }
+
+    /** @throws UnknownRunException if there is no such run */
+    public RunPlan plan(String runId) {
+        String plan = read(runId, Set.of("plan")).get("plan");
+        if (plan == null) {
+            throw new UnknownRunException(runId);
+        }
+        return json.jsonb().fromJson(plan, RunPlan.class);
+    }
+
+    private Map<String, String> read(String runId, Set<String> fields) {
+        try {
+            RMap<String, String> meta = store.redisson().getMap(keys(runId).meta());
+            return meta.getAll(fields);
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+}

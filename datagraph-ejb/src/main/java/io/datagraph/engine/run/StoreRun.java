@@ -1,0 +1,102 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.IO;
+import io.datagraph.Run;
+import io.datagraph.RunFailure;
+import io.datagraph.RunStatus;
+import io.datagraph.engine.io.StreamFactory;
+import io.datagraph.engine.store.Signals;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A {@link Run} whose every answer comes from the store. Thread-safe. */
+public final class StoreRun implements Run {
+
+    private final String id;
+    private final RunPlan plan;
+    private final RunRepository runs;
+    private final StreamFactory streams;
+    private final Signals signals;
+    private final Duration pollInterval;
+
+    public StoreRun(String id, RunPlan plan, RunRepository runs, StreamFactory streams, Signals signals,
+                    Duration pollInterval) {
+        this.id = id;
+        this.plan = plan;
+        this.runs = runs;
+        this.streams = streams;
+        this.signals = signals;
+        this.pollInterval = pollInterval;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public RunPlan plan() {
+        return plan;
+    }
+
+    @Override
+    public RunStatus status() {
+        return runs.state(id).status();
+    }
+
+    @Override
+    public Optional<RunFailure> failure() {
+        return runs.state(id).failure();
+    }
+
+    @Override
+    public Set<String> outputNames() {
+        return new LinkedHashSet<>(plan.outputs());
+    }
+
+    @Override
+    public <T> IO<T> io(String name, Type type) {
+        if (!plan.streams().contains(name)) {
+            throw new IllegalArgumentException("run " + id + " has no stream '" + name + "'; its streams are "
+                    + plan.streams());
+        }
+        return streams.io(id, name, plan.producerOf(name), type);
+    }
+
+    @Override
+    public Map<String, IO<Object>> outputs() {
+        Map<String, IO<Object>> outputs = new LinkedHashMap<>();
+        plan.outputs().forEach(name -> outputs.put(name, io(name, Object.class)));
+        return outputs;
+    }
+
+    @Override
+    public RunStatus await(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Signals.Watch watch = signals.watch(id)) {
+            while (true) {
+                RunStatus status = status();
+                long left = deadline - System.nanoTime();
+                if (status.isTerminal() || left <= 0) {
+                    return status;
+                }
+                watch.await(Math.min(left, pollInterval.toNanos()));
+            }
+        }
+    }
+
+    @Override
+    public void cancel() {
+        runs.cancel(id);
+    }
+
+    @Override
+    public String toString() {
+        return "run " + id + " of " + plan.processors();
+    }
+}

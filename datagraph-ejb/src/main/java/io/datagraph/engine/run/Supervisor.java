@@ -1,0 +1,146 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.FlowFailedException;
+import io.datagraph.RunCancelledException;
+import io.datagraph.RunRequest;
+import io.datagraph.RunStatus;
+import io.datagraph.UnknownRunException;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.LocalExecutor;
+import io.datagraph.engine.io.StreamFactory;
+import io.datagraph.engine.processor.ProcessorMethod;
+import io.datagraph.engine.processor.ProcessorRegistry;
+import io.datagraph.engine.store.Signals;
+import io.datagraph.flow.Flow;
+import io.datagraph.flow.FlowResolver;
+import io.datagraph.flow.ResolvedFlow;
+import io.datagraph.flow.UnknownProcessorException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drives runs on this node: starts them, schedules each partition's processors when it is due, and
+ * records each processor's end. The store holds all run state, so the supervisor keeps none.
+ */
+@ApplicationScoped
+public class Supervisor {
+
+    private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
+
+    /** Stands for the processor in a failure that is the node's, not a processor's. */
+    private static final String NODE = "(node)";
+
+    @Inject
+    ProcessorRegistry registry;
+
+    @Inject
+    LocalExecutor executor;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    StreamFactory streams;
+
+    @Inject
+    Signals signals;
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    BeanManager beanManager;
+
+    @PostConstruct
+    void listen() {
+        signals.onRunEnded((runId, status) -> {
+            if (status == RunStatus.FAILED || status == RunStatus.CANCELLED) {
+                executor.abandon(runId);
+            }
+        });
+    }
+
+    /**
+     * The application stops: runs with processors on this node cannot complete, so fail them with a
+     * message that says why (before any bean, the store client included, is destroyed).
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        for (String runId : executor.activeRuns()) {
+            try {
+                runs.fail(runId, runs.plan(runId), NODE, "the node running its processors stopped");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not fail run " + runId + " while stopping", e);
+            }
+            executor.abandon(runId);
+        }
+    }
+
+    public ResolvedFlow resolve(Flow flow) {
+        return FlowResolver.resolve(flow, registry::signature);
+    }
+
+    /** Resolves, stores and starts a run; returns its id. */
+    public String start(RunRequest request) {
+        ResolvedFlow flow = resolve(request.flow());
+        flow.checkInputs(request.inputs().keySet());
+        String runId = UUID.randomUUID().toString();
+        RunPlan plan = RunPlan.of(flow, request.outputSelection());
+        runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
+        schedule(runId, plan, 0);
+        return runId;
+    }
+
+    private void schedule(String runId, RunPlan plan, int partition) {
+        for (RunPlan.Step step : plan.partition(partition)) {
+            ProcessorMethod method = registry.find(step.processor())
+                    .orElseThrow(() -> new UnknownProcessorException(step.processor()));
+            executor.execute(new Invocation(this, runId, plan, step, method));
+        }
+    }
+
+    void finished(String runId, RunPlan plan, RunPlan.Step step) {
+        int next = runs.finish(runId, plan, step);
+        if (next >= 0) {
+            schedule(runId, plan, next);
+        }
+    }
+
+    void failed(String runId, RunPlan plan, RunPlan.Step step, Throwable error) {
+        if (endedAlready(runId, error)) {
+            LOG.fine(() -> "processor '" + step.processor() + "' of run " + runId + " stopped: " + error.getMessage());
+            return;
+        }
+        String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        try {
+            if (runs.fail(runId, plan, step.processor(), message)) {
+                LOG.log(Level.WARNING, "run " + runId + " failed: processor '" + step.processor() + "' threw", error);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record the failure of processor '" + step.processor() + "' of run "
+                    + runId + " (" + message + ")", e);
+        }
+    }
+
+    /** A processor stopping because its run already failed or was cancelled is not a new failure. */
+    private static boolean endedAlready(String runId, Throwable error) {
+        return error instanceof RunCancelledException cancelled && cancelled.runId().equals(runId)
+                || error instanceof FlowFailedException failed && failed.runId().equals(runId)
+                || error instanceof UnknownRunException unknown && unknown.runId().equals(runId);
+    }
+
+    BeanManager beanManager() {
+        return beanManager;
+    }
+
+    StreamFactory streams() {
+        return streams;
+    }
+}

@@ -1,0 +1,46 @@
+package io.datagraph.engine.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Lua scripts through which every change to a run goes. A script runs atomically, so state
+ * transitions (a partition advancing, a run completing or failing) happen exactly once, with no
+ * lock and no polling. The sources sit beside this class as {@code <name>.lua}.
+ */
+public enum Script {
+    /** Writes a run's status, plan and input values. */
+    CREATE,
+    /** Appends one batch of values to a stream if the run is running and the stream open. */
+    APPEND,
+    /** Completes one stream (an emitter closing early). */
+    CLOSE,
+    /** A processor returned: completes its outputs, advances the partition, maybe completes the run. */
+    FINISH,
+    /** Marks a run failed by a processor. */
+    FAIL,
+    /** Marks a run cancelled and deletes its streams. */
+    CANCEL,
+    /** Reads the next entries of a stream together with the run's status. */
+    READ;
+
+    private final String source;
+
+    Script() {
+        String resource = name().toLowerCase() + ".lua";
+        try (InputStream in = Script.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script resource " + resource);
+            }
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,146 @@
+package io.datagraph.engine.store;
+
+import io.datagraph.RunStatus;
+import io.datagraph.engine.config.EngineConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.redisson.api.RTopic;
+import org.redisson.client.codec.StringCodec;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Wakes readers waiting for a run's streams, for every run, over one pub/sub subscription.
+ *
+ * <p>Writers publish the run id on one channel after each write ({@code <run>!<status>} when
+ * the run ended). A reader never blocks a store connection: it takes a {@link Watch} on the run,
+ * reads, and if nothing was there waits on the watch until a signal arrives. Because the watch is
+ * taken before the read, a signal between the read and the wait is not lost; a signal lost by the
+ * network is covered by the readers' poll interval. Thread-safe.
+ */
+@ApplicationScoped
+public class Signals {
+
+    @Inject
+    StoreClient store;
+
+    @Inject
+    EngineConfig config;
+
+    private final ConcurrentMap<String, RunSignal> runs = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, RunStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private RTopic topic;
+    private int listenerId;
+
+    @PostConstruct
+    void subscribe() {
+        topic = store.redisson().getTopic(RunKeys.signalChannel(config.keyPrefix()), StringCodec.INSTANCE);
+        listenerId = topic.addListener(String.class, (channel, message) -> onMessage(message));
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        if (topic != null) {
+            topic.removeListener(listenerId);
+        }
+    }
+
+    /**
+     * Called with the run id and its new final status whenever any node ends a run. Runs on the
+     * client's listener thread: the listener must not block or call the store synchronously.
+     */
+    public void onRunEnded(BiConsumer<String, RunStatus> listener) {
+        statusListeners.add(listener);
+    }
+
+    private void onMessage(String message) {
+        int bang = message.indexOf('!');
+        String runId = bang < 0 ? message : message.substring(0, bang);
+        RunSignal signal = runs.get(runId);
+        if (signal != null) {
+            signal.fire();
+        }
+        if (bang >= 0) {
+            RunStatus status = RunStatus.valueOf(message.substring(bang + 1));
+            statusListeners.forEach(listener -> listener.accept(runId, status));
+        }
+    }
+
+    /** Starts watching a run; close the watch when done waiting. */
+    public Watch watch(String runId) {
+        RunSignal signal = runs.compute(runId, (id, existing) -> {
+            RunSignal s = existing == null ? new RunSignal() : existing;
+            s.watchers++;
+            return s;
+        });
+        return new Watch(runId, signal);
+    }
+
+    private void release(String runId) {
+        runs.computeIfPresent(runId, (id, signal) -> --signal.watchers == 0 ? null : signal);
+    }
+
+    /** Counts signals; guarded by its own monitor except {@code watchers}, guarded by the map. */
+    private static final class RunSignal {
+        private long sequence;
+        private int watchers;
+
+        synchronized void fire() {
+            sequence++;
+            notifyAll();
+        }
+
+        synchronized long sequence() {
+            return sequence;
+        }
+
+        synchronized boolean awaitAfter(long seen, long nanos) throws InterruptedException {
+            long deadline = System.nanoTime() + nanos;
+            while (sequence == seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    /** A registration of interest in one run's signals. Not thread-safe; one per waiting reader. */
+    public final class Watch implements AutoCloseable {
+        private final String runId;
+        private final RunSignal signal;
+        private long seen;
+
+        private Watch(String runId, RunSignal signal) {
+            this.runId = runId;
+            this.signal = signal;
+            this.seen = signal.sequence();
+        }
+
+        /**
+         * Waits until a signal arrives that came after the watch was taken or after the previous
+         * await, or the timeout passes.
+         *
+         * @return whether a signal arrived
+         */
+        public boolean await(long nanos) throws InterruptedException {
+            boolean fired = signal.awaitAfter(seen, nanos);
+            seen = signal.sequence();
+            return fired;
+        }
+
+        @Override
+        public void close() {
+            release(runId);
+        }
+    }
+}

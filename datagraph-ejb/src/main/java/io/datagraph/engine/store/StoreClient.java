@@ -1,0 +1,119 @@
+package io.datagraph.engine.store;
+
+import io.datagraph.StoreUnavailableException;
+import io.datagraph.engine.config.EngineConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.redisson.Redisson;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisTimeoutException;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.ClusterServersConfig;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The engine's one connection to the store: a Redisson client configured from
+ * {@link EngineConfig}, and the calls of the run {@link Script}s. Scripts go as EVALSHA (Redisson's
+ * script cache) and are routed by their first key, which carries the run's hash tag.
+ *
+ * <p>Thread-safe. Store errors surface as {@link StoreUnavailableException}.
+ */
+@ApplicationScoped
+public class StoreClient {
+
+    @Inject
+    EngineConfig config;
+
+    private RedissonClient redisson;
+    private RScript scripts;
+
+    @PostConstruct
+    void connect() {
+        Config redissonConfig = new Config();
+        redissonConfig.setCodec(StringCodec.INSTANCE);
+        redissonConfig.setUseScriptCache(true);
+        // Redisson's defaults (32 netty threads, 16 callback threads) are sized for big hosts.
+        int cores = Runtime.getRuntime().availableProcessors();
+        redissonConfig.setNettyThreads(Math.max(2, cores * 2));
+        redissonConfig.setThreads(Math.max(2, cores));
+        int timeout = (int) config.timeout().toMillis();
+        if (config.clusterNodes().isPresent()) {
+            ClusterServersConfig cluster = redissonConfig.useClusterServers()
+                    .addNodeAddress(config.clusterNodes().get().split("\\s*,\\s*"))
+                    .setMasterConnectionPoolSize(config.connections())
+                    .setMasterConnectionMinimumIdleSize(Math.min(4, config.connections()))
+                    .setTimeout(timeout);
+            config.username().ifPresent(cluster::setUsername);
+            config.password().ifPresent(cluster::setPassword);
+        } else {
+            SingleServerConfig single = redissonConfig.useSingleServer()
+                    .setAddress(config.redisUrl())
+                    .setConnectionPoolSize(config.connections())
+                    .setConnectionMinimumIdleSize(Math.min(4, config.connections()))
+                    .setTimeout(timeout);
+            config.username().ifPresent(single::setUsername);
+            config.password().ifPresent(single::setPassword);
+        }
+        try {
+            redisson = Redisson.create(redissonConfig);
+        } catch (RedisException e) {
+            throw unavailable(e);
+        }
+        scripts = redisson.getScript(StringCodec.INSTANCE);
+    }
+
+    @PreDestroy
+    void disconnect() {
+        if (redisson != null) {
+            redisson.shutdown();
+        }
+    }
+
+    /** The underlying client, for what scripts do not cover (pub/sub, plain reads). */
+    public RedissonClient redisson() {
+        return redisson;
+    }
+
+    /** Where the store is, for messages. */
+    public String address() {
+        return config.clusterNodes().map(nodes -> "cluster " + nodes).orElse(config.redisUrl());
+    }
+
+    /** Runs a script and waits for its reply. */
+    public <R> R call(Script script, RScript.ReturnType returns, List<Object> keys, Object... args) {
+        try {
+            return scripts.eval((String) keys.get(0), RScript.Mode.READ_WRITE, script.source(), returns, keys, args);
+        } catch (RedisException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Runs a script without waiting; the stage fails with {@link StoreUnavailableException}. */
+    public <R> CompletionStage<R> callAsync(Script script, RScript.ReturnType returns, List<Object> keys,
+                                            Object... args) {
+        RFuture<R> reply = scripts.evalAsync((String) keys.get(0), RScript.Mode.READ_WRITE, script.source(),
+                returns, keys, args);
+        return reply.exceptionally(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof RedisException redis ? unavailable(redis) : new CompletionException(cause);
+        });
+    }
+
+    public StoreUnavailableException unavailable(RedisException e) {
+        String what = e instanceof RedisConnectionException || e instanceof RedisTimeoutException
+                ? "the store at " + address() + " is unreachable"
+                : "the store at " + address() + " refused a command";
+        return new StoreUnavailableException(what + ": " + e.getMessage(), e);
+    }
+}

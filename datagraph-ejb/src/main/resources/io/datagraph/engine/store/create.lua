@@ -1,0 +1,30 @@
+-- Creates a run.
+-- KEYS[1] meta, KEYS[2..] the streams of the inputs given values
+-- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] partition count P,
+-- ARGV[4 .. 3+P] processors per partition,
+-- then per input stream: name, chunk count C, then C pairs (value count, payload)
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return redis.error_reply('run already exists')
+end
+local now = redis.call('TIME')
+local partitions = tonumber(ARGV[3])
+redis.call('HSET', KEYS[1], 'status', 'RUNNING', 'plan', ARGV[1], 'ttl', ARGV[2],
+  'partition', 0, 'partitions', partitions, 'started', now[1] * 1000 + math.floor(now[2] / 1000))
+for p = 0, partitions - 1 do
+  redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[4 + p])
+end
+local a = 4 + partitions
+for k = 2, #KEYS do
+  local name = ARGV[a]
+  local chunks = tonumber(ARGV[a + 1])
+  a = a + 2
+  local total = 0
+  for c = 1, chunks do
+    redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1])
+    total = total + tonumber(ARGV[a])
+    a = a + 2
+  end
+  redis.call('XADD', KEYS[k], '*', 'end', '1')
+  redis.call('HSET', KEYS[1], 'count:' .. name, total, 'closed:' .. name, '1')
+end
+return 'OK'

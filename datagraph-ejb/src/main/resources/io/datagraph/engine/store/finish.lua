@@ -1,0 +1,43 @@
+-- A processor returned: complete its outputs, count it done in its partition, and when the
+-- partition is done advance to the next one or complete the run. Atomic, so exactly one caller
+-- sees a given advance.
+-- KEYS[1] meta, KEYS[2..] every stream of the run
+-- ARGV[1] signal channel, ARGV[2] run id, ARGV[3] the processor's partition,
+-- ARGV[4] output count K, ARGV[5 .. 4+K] the processor's outputs,
+-- ARGV[5+K ..] the names of KEYS[2..], in order
+-- Returns {status, next partition to start or -1}
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'RUNNING' then
+  return {status or 'UNKNOWN', -1}
+end
+local k = tonumber(ARGV[4])
+local keyOf = {}
+for i = 2, #KEYS do
+  keyOf[ARGV[3 + k + i]] = KEYS[i]
+end
+for i = 5, 4 + k do
+  local name = ARGV[i]
+  if redis.call('HSETNX', KEYS[1], 'closed:' .. name, '1') == 1 then
+    redis.call('XADD', keyOf[name], '*', 'end', '1')
+  end
+end
+local nextPartition = -1
+local signal = ARGV[2]
+if redis.call('HINCRBY', KEYS[1], 'remaining:' .. ARGV[3], -1) == 0 then
+  local p = tonumber(ARGV[3]) + 1
+  if p < tonumber(redis.call('HGET', KEYS[1], 'partitions')) then
+    redis.call('HSET', KEYS[1], 'partition', p)
+    nextPartition = p
+  else
+    local now = redis.call('TIME')
+    redis.call('HSET', KEYS[1], 'status', 'COMPLETED', 'finished', now[1] * 1000 + math.floor(now[2] / 1000))
+    status = 'COMPLETED'
+    signal = ARGV[2] .. '!COMPLETED'
+    local ttl = redis.call('HGET', KEYS[1], 'ttl')
+    for i = 1, #KEYS do
+      redis.call('EXPIRE', KEYS[i], ttl)
+    end
+  end
+end
+redis.call('PUBLISH', ARGV[1], signal)
+return {status, nextPartition}

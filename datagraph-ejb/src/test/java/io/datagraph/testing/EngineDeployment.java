@@ -1,0 +1,36 @@
+package io.datagraph.testing;
+
+import io.datagraph.engine.DatagraphEngine;
+import io.datagraph.engine.processor.ProcessorExtension;
+import io.datagraph.examples.Multiply;
+import io.smallrye.config.inject.ConfigExtension;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.junit5.WeldInitiator;
+
+/**
+ * The CDI deployment tests run: the whole engine, the example processors, the MicroProfile Config
+ * extension, plus whatever beans a test adds. Discovery is off, so only what is named here deploys.
+ */
+public final class EngineDeployment {
+
+    private EngineDeployment() {
+    }
+
+    /** A Weld configured with the engine and examples plus {@code beans}. */
+    public static Weld weld(Class<?>... beans) {
+        Weld weld = new Weld()
+                .disableDiscovery()
+                .addPackages(true, DatagraphEngine.class)
+                .addPackages(true, Multiply.class)
+                .addExtension(new ProcessorExtension())
+                .addExtension(new ConfigExtension());
+        for (Class<?> bean : beans) {
+            weld.addBeanClass(bean);
+        }
+        return weld;
+    }
+
+    public static WeldInitiator initiator(Class<?>... beans) {
+        return WeldInitiator.from(weld(beans)).build();
+    }
+}

@@ -1,0 +1,159 @@
+package io.datagraph.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Redis (or Valkey) server process on a loopback port, for tests. The binary is
+ * {@code $DATAGRAPH_REDIS_SERVER}, else {@code valkey-server} or {@code redis-server} on the PATH,
+ * else the Linux x86-64 {@code redis-server} 6.2 that the {@code embedded-redis} artifact carries.
+ * Nothing is persisted to disk.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static final String BUNDLED = "redis-server-6.2.6-v5-linux-amd64";
+
+    private final int port;
+    private final List<String> extraArgs;
+    private Process process;
+
+    private RedisServer(int port, List<String> extraArgs) {
+        this.port = port;
+        this.extraArgs = extraArgs;
+    }
+
+    /** Starts a server on a free port with extra {@code --option value} arguments. */
+    public static RedisServer start(String... extraArgs) {
+        RedisServer server = new RedisServer(freePort(), List.of(extraArgs));
+        server.startProcess();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Kills the server (as a crash would) and waits for it to exit. */
+    public void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts the server again on the same port, empty. */
+    public void restart() {
+        stop();
+        startProcess();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void startProcess() {
+        List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        command.addAll(extraArgs);
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command, e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!answersPing()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("redis server " + command + " did not come up on port " + port);
+            }
+            sleep(20);
+        }
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] reply = new byte[7];
+            InputStream in = socket.getInputStream();
+            int read = in.read(reply);
+            return read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static Path binary() {
+        String configured = System.getenv("DATAGRAPH_REDIS_SERVER");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (String name : List.of("valkey-server", "redis-server")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return bundled();
+    }
+
+    private static synchronized Path bundled() {
+        try (InputStream in = RedisServer.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("no redis-server on the PATH and no " + BUNDLED
+                        + " on the classpath (com.github.codemonstur:embedded-redis)");
+            }
+            Path target = Path.of(System.getProperty("java.io.tmpdir"), "datagraph-" + BUNDLED);
+            Path partial = Files.createTempFile(target.getParent(), "datagraph-redis", ".part");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            partial.toFile().setExecutable(true);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot unpack " + BUNDLED, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
