@@ -3,13 +3,15 @@ package io.datagraph.testing;
 import io.datagraph.engine.DatagraphEngine;
 import io.datagraph.engine.processor.ProcessorExtension;
 import io.datagraph.examples.Multiply;
+import io.datagraph.spec.fixtures.StreamFixtures;
 import io.smallrye.config.inject.ConfigExtension;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.WeldInitiator;
 
 /**
- * The CDI deployment tests run: the whole engine, the example processors, the MicroProfile Config
- * extension, plus whatever beans a test adds. Discovery is off, so only what is named here deploys.
+ * The CDI deployment tests run: the whole engine, the example processors, the test fixtures, the
+ * MicroProfile Config extension, plus whatever beans a test adds. Discovery is off, so only what is
+ * named here deploys (tests themselves live outside the scanned packages).
  */
 public final class EngineDeployment {
 
@@ -22,6 +24,7 @@ public final class EngineDeployment {
                 .disableDiscovery()
                 .addPackages(true, DatagraphEngine.class)
                 .addPackages(true, Multiply.class)
+                .addPackages(false, StreamFixtures.class)
                 .addExtension(new ProcessorExtension())
                 .addExtension(new ConfigExtension());
         for (Class<?> bean : beans) {

@@ -1,4 +1,4 @@
-package io.datagraph.engine;
+package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.OutputSelection;
