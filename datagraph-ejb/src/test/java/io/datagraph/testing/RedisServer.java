@@ -92,18 +92,38 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private boolean answersPing() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            byte[] reply = new byte[7];
-            InputStream in = socket.getInputStream();
-            int read = in.read(reply);
-            return read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+        try {
+            return command("PING").startsWith("+PONG");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Sends one inline command on a fresh connection and returns the raw reply (as much as arrives
+     * within 200 ms of the first bytes). For assertions on server state, e.g. {@code CLIENT LIST}.
+     */
+    public String command(String... words) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write((String.join(" ", words) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream reply = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[65536];
+            int read = in.read(chunk);
+            socket.setSoTimeout(200);
+            while (read > 0) {
+                reply.write(chunk, 0, read);
+                try {
+                    read = in.read(chunk);
+                } catch (java.net.SocketTimeoutException done) {
+                    break;
+                }
+            }
+            return reply.toString(StandardCharsets.UTF_8);
         }
     }
 

@@ -13,22 +13,25 @@ public final class SharedRedis implements BeforeAllCallback {
     /** The URL property the engine reads, through MicroProfile Config's system-property source. */
     public static final String URL_PROPERTY = "datagraph.redis.url";
 
+    private static volatile RedisServer server;
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        server(context);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class);
     }
 
-    /** The shared server, started if needed. */
-    public static RedisServer server(ExtensionContext context) {
-        Holder holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class);
-        return holder.server;
+    /** The shared server; only valid in a test class extended with this extension. */
+    public static RedisServer server() {
+        if (server == null) {
+            throw new IllegalStateException("no shared Redis: extend the test class with SharedRedis");
+        }
+        return server;
     }
 
     private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        private final RedisServer server = RedisServer.start();
-
         Holder() {
+            server = RedisServer.start();
             System.setProperty(URL_PROPERTY, server.url());
         }
 

@@ -2,11 +2,13 @@ package io.datagraph.engine.store;
 
 import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.redisson.api.RTopic;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.logging.Logger;
 
 /**
  * Wakes readers waiting for a run's streams, for every run, over one pub/sub subscription.
@@ -28,6 +31,8 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 public class Signals {
 
+    private static final Logger LOG = Logger.getLogger(Signals.class.getName());
+
     @Inject
     StoreClient store;
 
@@ -37,17 +42,38 @@ public class Signals {
     private final ConcurrentMap<String, RunSignal> runs = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, RunStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private RTopic topic;
-    private int listenerId;
+    private volatile Integer listenerId;
 
-    @PostConstruct
-    void subscribe() {
-        topic = store.redisson().getTopic(RunKeys.signalChannel(config.keyPrefix()), StringCodec.INSTANCE);
-        listenerId = topic.addListener(String.class, (channel, message) -> onMessage(message));
+    /** Subscribes as the application starts, so runs ended elsewhere stop their processors here. */
+    void subscribeAtStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        subscribe();
+    }
+
+    /**
+     * Subscribes unless subscribed; once subscribed, the client resubscribes by itself after a
+     * reconnection. While the store is down this fails, readers fall back to polling, and the next
+     * watch tries again.
+     */
+    private void subscribe() {
+        if (listenerId != null) {
+            return;
+        }
+        synchronized (this) {
+            if (listenerId == null) {
+                try {
+                    topic = store.redisson().getTopic(RunKeys.signalChannel(config.keyPrefix()), StringCodec.INSTANCE);
+                    listenerId = topic.addListener(String.class, (channel, message) -> onMessage(message));
+                } catch (RedisException e) {
+                    LOG.warning(() -> "cannot subscribe to run signals yet (" + e.getMessage()
+                            + "); readers poll every " + config.pollInterval() + " until the store answers");
+                }
+            }
+        }
     }
 
     @PreDestroy
     void unsubscribe() {
-        if (topic != null) {
+        if (listenerId != null) {
             topic.removeListener(listenerId);
         }
     }
@@ -75,6 +101,7 @@ public class Signals {
 
     /** Starts watching a run; close the watch when done waiting. */
     public Watch watch(String runId) {
+        subscribe();
         RunSignal signal = runs.compute(runId, (id, existing) -> {
             RunSignal s = existing == null ? new RunSignal() : existing;
             s.watchers++;

@@ -43,6 +43,8 @@ public class StoreClient {
         Config redissonConfig = new Config();
         redissonConfig.setCodec(StringCodec.INSTANCE);
         redissonConfig.setUseScriptCache(true);
+        // connect on first use: a store that is down at deployment must not fail the deployment
+        redissonConfig.setLazyInitialization(true);
         // Redisson's defaults (32 netty threads, 16 callback threads) are sized for big hosts.
         int cores = Runtime.getRuntime().availableProcessors();
         redissonConfig.setNettyThreads(Math.max(2, cores * 2));

@@ -1,0 +1,116 @@
+package io.datagraph.spec;
+
+import io.datagraph.Datagraph;
+import io.datagraph.Run;
+import io.datagraph.RunCancelledException;
+import io.datagraph.RunStatus;
+import io.datagraph.UnknownRunException;
+import io.datagraph.engine.store.StoreClient;
+import io.datagraph.flow.Flow;
+import io.datagraph.spec.fixtures.Exits;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.SharedRedis;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Cancelling a run stops its processors and frees its streams. */
+@ExtendWith(SharedRedis.class)
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CancellationTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
+
+    @WeldSetup
+    WeldInitiator weld = EngineDeployment.initiator();
+
+    @Inject
+    Datagraph datagraph;
+
+    @Inject
+    Exits exits;
+
+    @Inject
+    StoreClient store;
+
+    private Run startedEndless() {
+        exits.arm("endless");
+        Run run = datagraph.start(Flow.of("endless"), Map.of());
+        run.io("ticks", Integer.class).first();
+        return run;
+    }
+
+    @Test
+    void cancellingStopsAProcessorThatKeepsEmitting() throws InterruptedException {
+        Run run = startedEndless();
+        run.cancel();
+        assertTrue(exits.await("endless", HANG_GUARD.toSeconds()), "endless kept running after cancel");
+        assertEquals(RunStatus.CANCELLED, run.status());
+    }
+
+    @Test
+    void cancellingInterruptsAProcessorBlockedOutsideTheStreams() throws InterruptedException {
+        exits.arm("sleeper");
+        Run run = datagraph.start(Flow.of("sleeper"), Map.of());
+        Thread.sleep(300);
+        run.cancel();
+        assertTrue(exits.await("sleeper", HANG_GUARD.toSeconds()), "sleeper was not interrupted");
+    }
+
+    @Test
+    void cancellingDeletesTheStreamsAndKeepsTheStatus() {
+        Run run = startedEndless();
+        run.cancel();
+        Iterable<String> keys = store.redisson().getKeys().getKeysByPattern("*" + run.id() + "*");
+        List<String> left = new java.util.ArrayList<>();
+        keys.forEach(left::add);
+        assertEquals(List.of("dg:{" + run.id() + "}:meta"), left);
+        assertEquals(RunStatus.CANCELLED, datagraph.run(run.id()).status());
+    }
+
+    @Test
+    void readerWaitingOnACancelledRunThrowsAtOnce() throws InterruptedException {
+        Run run = datagraph.start(Flow.of("sleeper"), Map.of());
+        Thread waiter = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            run.cancel();
+        });
+        waiter.start();
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(RunCancelledException.class,
+                () -> run.io("dreams", Integer.class).first()));
+        waiter.join();
+    }
+
+    @Test
+    void cancellingAFinishedRunChangesNothing() throws InterruptedException {
+        Run run = datagraph.start(Flow.of("multiply"), Map.of("foo", List.of(3)));
+        assertEquals(RunStatus.COMPLETED, run.await(HANG_GUARD));
+        run.cancel();
+        assertEquals(RunStatus.COMPLETED, run.status());
+        assertEquals(List.of(0, 2, 4), run.<Integer>io("bar", Integer.class).stream().toList());
+    }
+
+    @Test
+    void unknownRunIsReportedByItsId() {
+        UnknownRunException e = assertThrows(UnknownRunException.class, () -> datagraph.run("no-such-run"));
+        assertTrue(e.getMessage().contains("no-such-run"), e.getMessage());
+    }
+}

@@ -1,0 +1,136 @@
+package io.datagraph.spec;
+
+import io.datagraph.Datagraph;
+import io.datagraph.Run;
+import io.datagraph.engine.exec.ExecutorLookup;
+import io.datagraph.flow.Flow;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.RedisServer;
+import io.datagraph.testing.SharedRedis;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Blocked readers never starve the processors they wait for, on a pool with fewer threads than
+ * processors that even starts consumers before producers; and waiting readers share connections.
+ * The timeouts are hang guards (a deadlock would block forever), not performance assertions.
+ */
+@ExtendWith(SharedRedis.class)
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeadlockFreedomTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(120);
+
+    @WeldSetup
+    WeldInitiator weld = EngineDeployment.initiator(LifoPool.class);
+
+    @Inject
+    Datagraph datagraph;
+
+    /**
+     * A pool of 4 threads that runs the newest queued task first. Processors are queued producers
+     * first, so this pool starts consumers before their producers: the worst order for a pool with
+     * fewer threads than processors, and one that deadlocks an engine whose blocked readers just wait.
+     */
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    public static class LifoPool extends ExecutorLookup {
+        static final int THREADS = 4;
+        private final AtomicInteger threads = new AtomicInteger();
+        private final ExecutorService pool = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES,
+                new LinkedBlockingDeque<>() {
+                    @Override
+                    public boolean offer(Runnable task) {
+                        return offerFirst(task);
+                    }
+                }, runnable -> {
+                    Thread thread = new Thread(runnable, "lifo-pool-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+
+        @Override
+        public ExecutorService executor() {
+            return pool;
+        }
+    }
+
+    @Test
+    void chainOfTenProcessorsCompletesOnAPoolOfFour() {
+        Flow chain = Flow.of(IntStream.rangeClosed(1, 10).mapToObj(i -> "link" + i).toList());
+        List<Integer> seed = IntStream.range(0, 100).boxed().toList();
+        Run run = datagraph.start(chain, Map.of("s0", seed));
+        List<Integer> out = assertTimeoutPreemptively(HANG_GUARD,
+                () -> run.<Integer>io("s10", Integer.class).stream().toList());
+        assertEquals(IntStream.range(10, 110).boxed().toList(), out);
+    }
+
+    @Test
+    void twoHundredConcurrentThreeProcessorFlowsCompleteOnAPoolOfFour() {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            runs.add(datagraph.start("squares", Map.of("count", List.of(i))));
+        }
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            for (int i = 0; i < runs.size(); i++) {
+                long expected = LongStream.range(0, i).map(x -> x * x).sum();
+                assertEquals(List.of(expected), runs.get(i).<Long>io("total", Long.class).stream().toList());
+            }
+        });
+    }
+
+    @Test
+    void fiveHundredBlockedReadersShareAFewStoreConnections() throws Exception {
+        RedisServer redis = SharedRedis.server();
+        int before = clients(redis);
+        Run run = datagraph.start(Flow.of("delayed"), Map.of());
+        List<Thread> readers = new ArrayList<>();
+        AtomicInteger answers = new AtomicInteger();
+        for (int i = 0; i < 500; i++) {
+            Thread reader = new Thread(() -> {
+                if (run.<Integer>io("answer", Integer.class).first() == 42) {
+                    answers.incrementAndGet();
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        Thread.sleep(500);
+        int during = clients(redis);
+        for (Thread reader : readers) {
+            reader.join(HANG_GUARD.toMillis());
+        }
+        assertEquals(500, answers.get());
+        assertTrue(during - before <= 20, "500 waiting readers opened " + (during - before) + " connections");
+    }
+
+    private static int clients(RedisServer redis) throws java.io.IOException {
+        return (int) redis.command("CLIENT", "LIST").lines().filter(line -> line.contains("addr=")).count();
+    }
+}

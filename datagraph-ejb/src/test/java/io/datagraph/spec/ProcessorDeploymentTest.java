@@ -1,0 +1,131 @@
+package io.datagraph.spec;
+
+import io.datagraph.Emitter;
+import io.datagraph.IO;
+import io.datagraph.Input;
+import io.datagraph.Processor;
+import io.datagraph.engine.processor.ProcessorExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A processor whose method does not match its declaration fails the CDI deployment, saying where. */
+class ProcessorDeploymentTest {
+
+    private static String deploymentFailure(Class<?> bean) {
+        Weld weld = new Weld().disableDiscovery().addBeanClass(bean).addExtension(new ProcessorExtension());
+        DeploymentException e = assertThrows(DeploymentException.class, () -> {
+            try (WeldContainer ignored = weld.initialize()) {
+                // deployment succeeded: the assertion fails
+            }
+        });
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    private static void assertMentions(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "expected '" + part + "' in: " + message);
+        }
+    }
+
+    @ApplicationScoped
+    public static class UndeclaredParameter {
+        @Processor(name = "undeclared", inputs = "a", outputs = "b")
+        public void run(IO<Integer> a, Emitter<Integer> c) {
+        }
+    }
+
+    @Test
+    void parameterNamedForAnUndeclaredOutputFailsNamingIt() {
+        assertMentions(deploymentFailure(UndeclaredParameter.class), "'undeclared'", "'c'");
+    }
+
+    @ApplicationScoped
+    public static class MissingParameter {
+        @Processor(name = "missing", inputs = {"a", "extra"}, outputs = "b")
+        public void run(IO<Integer> a, Emitter<Integer> b) {
+        }
+    }
+
+    @Test
+    void declaredInputWithoutParameterFailsNamingIt() {
+        assertMentions(deploymentFailure(MissingParameter.class), "'missing'", "extra");
+    }
+
+    @ApplicationScoped
+    public static class WrongParameterType {
+        @Processor(name = "wrongType", inputs = "a")
+        public void run(IO<Integer> a, List<Integer> sink) {
+        }
+    }
+
+    @Test
+    void parameterThatIsNeitherIoNorEmitterFailsNamingIt() {
+        assertMentions(deploymentFailure(WrongParameterType.class), "'wrongType'", "'sink'", "IO<T>");
+    }
+
+    @ApplicationScoped
+    public static class RawIo {
+        @Processor(name = "raw", inputs = "a")
+        @SuppressWarnings("rawtypes")
+        public void run(IO a) {
+        }
+    }
+
+    @Test
+    void ioWithoutElementTypeFailsNamingIt() {
+        assertMentions(deploymentFailure(RawIo.class), "'raw'", "'a'", "element type");
+    }
+
+    @ApplicationScoped
+    public static class InputAnnotatedAsOutput {
+        @Processor(name = "mixedUp", inputs = "a", outputs = "b")
+        public void run(@io.datagraph.Output("a") IO<Integer> a, Emitter<Integer> b) {
+        }
+    }
+
+    @Test
+    void outputAnnotationOnAnIoFails() {
+        assertMentions(deploymentFailure(InputAnnotatedAsOutput.class), "'mixedUp'", "@Input and @Output");
+    }
+
+    @ApplicationScoped
+    public static class TwoOfAName {
+        @Processor(name = "twice", outputs = "x")
+        public void one(Emitter<Integer> x) {
+        }
+
+        @Processor(name = "twice", outputs = "y")
+        public void other(Emitter<Integer> y) {
+        }
+    }
+
+    @Test
+    void twoProcessorsOfOneNameFailNamingBothMethods() {
+        assertMentions(deploymentFailure(TwoOfAName.class), "'twice'", ".one", ".other");
+    }
+
+    @ApplicationScoped
+    public static class ReturnsAValue {
+        @Processor(name = "returning", inputs = "a")
+        public int run(@Input("a") IO<Integer> a) {
+            return 1;
+        }
+    }
+
+    @Test
+    void processorReturningAValueFails() {
+        assertMentions(deploymentFailure(ReturnsAValue.class), "'returning'", "returns int");
+    }
+}
