@@ -1,7 +1,6 @@
 package io.datagraph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -46,6 +45,15 @@ public interface IO<T> extends Iterable<T> {
     /** A new cursor from the beginning of the stream; {@code hasNext()} blocks until it knows. */
     @Override
     Iterator<T> iterator();
+
+    /**
+     * Every value after {@code position} (a {@link StreamValue#position()} of this stream; empty for
+     * the beginning) with its position, in order, ending when the IO completes. This is how a reader
+     * resumes without loss or duplicates.
+     *
+     * @throws IllegalArgumentException if the position is not one of this stream's
+     */
+    Iterator<StreamValue<T>> after(String position);
 
     /** Whether the producer has completed this stream (no value will follow the ones written). */
     boolean isComplete();
@@ -115,6 +123,6 @@ public interface IO<T> extends Iterable<T> {
     static <T> Stream<T> merge(IO<? extends T> first, IO<? extends T>... rest) {
         @SuppressWarnings("unchecked")
         IO<T> head = (IO<T>) first;
-        return head.mergeWith(Arrays.asList(rest));
+        return head.mergeWith(List.of(rest));
     }
 }

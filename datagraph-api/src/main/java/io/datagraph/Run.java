@@ -20,13 +20,29 @@ public interface Run {
     /** The failure, once {@link #status()} is {@link RunStatus#FAILED}. */
     Optional<RunFailure> failure();
 
+    /**
+     * Appends values to an input that was left open at start ({@link RunRequest#open}).
+     *
+     * @throws UnknownStreamException if the run has no such stream
+     * @throws InputClosedException   if the stream is not an open input, or was completed
+     */
+    void append(String input, java.util.List<?> values);
+
+    /**
+     * Completes an open input: its readers see its end once they have read its values. Idempotent.
+     *
+     * @throws UnknownStreamException if the run has no such stream
+     * @throws InputClosedException   if the stream is not an input left open at start
+     */
+    void complete(String input);
+
     /** Names of the outputs selected when the run started. */
     Set<String> outputNames();
 
     /**
      * Any stream of the run (input or output), its values decoded as {@code type}.
      *
-     * @throws IllegalArgumentException if the run has no stream of that name
+     * @throws UnknownStreamException if the run has no stream of that name
      */
     <T> IO<T> io(String name, Type type);
 

@@ -5,31 +5,48 @@ import io.datagraph.flow.Flow;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What to start: a flow, the values of its floating inputs, which outputs to list, and optionally
- * how long the finished run's data is kept. Immutable; each {@code with}-style method returns a copy.
+ * What to start: a flow, the values of its floating inputs, the inputs left open, which outputs to
+ * list, and optionally how long the finished run's data is kept. Immutable; each {@code with}-style method returns a copy.
  */
 public final class RunRequest {
 
     private final Flow flow;
     private final Map<String, List<?>> inputs;
+    private final Set<String> open;
     private final OutputSelection outputs;
     private final Duration retention;
 
-    private RunRequest(Flow flow, Map<String, List<?>> inputs, OutputSelection outputs, Duration retention) {
+    private RunRequest(Flow flow, Map<String, List<?>> inputs, Set<String> open, OutputSelection outputs,
+                       Duration retention) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.inputs = inputs;
+        this.open = open;
         this.outputs = outputs;
         this.retention = retention;
     }
 
     public static RunRequest of(Flow flow) {
-        return new RunRequest(flow, Map.of(), OutputSelection.FINAL, null);
+        return new RunRequest(flow, Map.of(), Set.of(), OutputSelection.FINAL, null);
+    }
+
+    /**
+     * Leaves floating inputs open: the run starts without their values (or with those given by
+     * {@link #input}) and takes more through {@link Run#append} until {@link Run#complete}.
+     */
+    public RunRequest open(String... names) {
+        Set<String> merged = new LinkedHashSet<>(open);
+        for (String name : names) {
+            merged.add(Objects.requireNonNull(name));
+        }
+        return new RunRequest(flow, inputs, Set.copyOf(merged), outputs, retention);
     }
 
     /** Adds values for a floating input (an input no processor of the flow produces). */
@@ -41,11 +58,11 @@ public final class RunRequest {
     public RunRequest inputs(Map<String, ? extends List<?>> values) {
         Map<String, List<?>> merged = new LinkedHashMap<>(inputs);
         values.forEach((name, list) -> merged.put(Objects.requireNonNull(name), List.copyOf(list)));
-        return new RunRequest(flow, Map.copyOf(merged), outputs, retention);
+        return new RunRequest(flow, Map.copyOf(merged), open, outputs, retention);
     }
 
     public RunRequest outputs(OutputSelection selection) {
-        return new RunRequest(flow, inputs, Objects.requireNonNull(selection), retention);
+        return new RunRequest(flow, inputs, open, Objects.requireNonNull(selection), retention);
     }
 
     /** Keeps the finished run's data this long instead of the configured {@code datagraph.run.ttl}. */
@@ -53,7 +70,7 @@ public final class RunRequest {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("retention must be positive: " + ttl);
         }
-        return new RunRequest(flow, inputs, outputs, ttl);
+        return new RunRequest(flow, inputs, open, outputs, ttl);
     }
 
     public Flow flow() {
@@ -62,6 +79,11 @@ public final class RunRequest {
 
     public Map<String, List<?>> inputs() {
         return inputs;
+    }
+
+    /** The floating inputs left open at start. */
+    public Set<String> openInputs() {
+        return open;
     }
 
     public OutputSelection outputSelection() {

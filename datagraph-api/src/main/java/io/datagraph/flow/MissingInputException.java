@@ -9,7 +9,7 @@ public class MissingInputException extends FlowResolutionException {
 
     public MissingInputException(Set<String> missing) {
         super("no values given for floating input(s) " + missing
-                + ": no processor of the flow produces them, so the run must be started with them");
+                + ": no processor of the flow produces them, so the run must be started with their values or with them open");
         this.missing = Set.copyOf(missing);
     }
 

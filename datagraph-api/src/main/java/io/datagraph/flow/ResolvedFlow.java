@@ -90,15 +90,22 @@ public final class ResolvedFlow {
         return outputs;
     }
 
-    /**
-     * Checks the streams given values at start: every floating input needs values, and only
-     * floating inputs may have them.
-     *
-     * @throws MissingInputException    if a floating input has no values
-     * @throws UnexpectedInputException if a given stream is produced in the flow or unused by it
-     */
+    /** {@link #checkInputs(Set, Set)} with no input left open. */
     public void checkInputs(Set<String> given) {
-        for (String name : given) {
+        checkInputs(given, Set.of());
+    }
+
+    /**
+     * Checks the streams given values or left open at start: every floating input needs values or
+     * must be open, and only floating inputs may be either.
+     *
+     * @throws MissingInputException    if a floating input has no values and is not open
+     * @throws UnexpectedInputException if a given or open stream is produced in the flow or unused by it
+     */
+    public void checkInputs(Set<String> given, Set<String> open) {
+        Set<String> supplied = new LinkedHashSet<>(given);
+        supplied.addAll(open);
+        for (String name : supplied) {
             if (producers.containsKey(name)) {
                 throw new UnexpectedInputException(name, "it is produced by processor '" + producers.get(name)
                         + "'; only the floating inputs " + floatingInputs + " take values");
@@ -109,7 +116,7 @@ public final class ResolvedFlow {
             }
         }
         Set<String> missing = new LinkedHashSet<>(floatingInputs);
-        missing.removeAll(given);
+        missing.removeAll(supplied);
         if (!missing.isEmpty()) {
             throw new MissingInputException(missing);
         }

@@ -1,6 +1,7 @@
 package io.datagraph.engine.io;
 
 import io.datagraph.IO;
+import io.datagraph.StreamValue;
 import io.datagraph.engine.store.RunKeys;
 import io.datagraph.engine.store.Signals;
 import org.redisson.client.RedisException;
@@ -63,6 +64,27 @@ public final class StoreIO<T> implements IO<T> {
     @Override
     public Iterator<T> iterator() {
         return new Values(cursor());
+    }
+
+    @Override
+    public Iterator<StreamValue<T>> after(String position) {
+        StreamCursor cursor = cursor();
+        if (position != null && !position.isEmpty()) {
+            cursor.resumeAfter(position);
+        }
+        Values values = new Values(cursor);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return values.hasNext();
+            }
+
+            @Override
+            public StreamValue<T> next() {
+                T value = values.next();
+                return new StreamValue<>(cursor.lastPosition(), value);
+            }
+        };
     }
 
     @Override

@@ -8,27 +8,31 @@ import io.datagraph.engine.store.StatusReply;
 import org.redisson.api.RScript;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A position in one stream and the raw JSON values read past it. Values come in entries of up to
  * {@code datagraph.emit.batch} values joined by newlines; an entry with field {@code end} completes
- * the stream. Each fetch also returns the run's status, so a failed or cancelled run stops a reader
- * at its next fetch.
+ * the stream. A value's position is {@code <entry id>:<index in entry>}. Each fetch also returns the
+ * run's status, so a failed or cancelled run stops a reader at its next fetch.
  *
  * <p>Not thread-safe: one cursor per reading thread.
  */
 final class StreamCursor {
 
-    private static final String START = "0-0";
-
     private final StreamFactory streams;
     private final RunKeys keys;
     private final String name;
     private final Optional<String> producer;
-    private final ArrayDeque<String> buffered = new ArrayDeque<>();
-    private String lastId = START;
+    private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
+    /** Start bound of the next fetch: {@code (id} after an entry, or {@code id} to re-read it when resuming. */
+    private String bound = "-";
+    /** When resuming inside an entry: its id, and how many of its values were already read. */
+    private String resumeEntry;
+    private int resumeSkip;
+    private String lastPosition;
     private boolean ended;
 
     StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer) {
@@ -36,6 +40,28 @@ final class StreamCursor {
         this.keys = keys;
         this.name = name;
         this.producer = producer;
+    }
+
+    /**
+     * Moves the cursor behind {@code position}; call before reading.
+     *
+     * @throws IllegalArgumentException if the position is not of the form {@code <entry id>:<index>}
+     */
+    void resumeAfter(String position) {
+        int colon = position.lastIndexOf(':');
+        try {
+            String entry = position.substring(0, colon);
+            int index = Integer.parseInt(position.substring(colon + 1));
+            if (!entry.matches("\\d+-\\d+") || index < 0) {
+                throw new IllegalArgumentException();
+            }
+            bound = entry;
+            resumeEntry = entry;
+            resumeSkip = index + 1;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + position + "' is not a position of stream '" + name
+                    + "' (expected <entry id>:<index>, as given with each value)");
+        }
     }
 
     String name() {
@@ -82,7 +108,18 @@ final class StreamCursor {
 
     /** The next buffered value; call after {@link #poll()} or {@link #await()} said there is one. */
     String take() {
-        return buffered.removeFirst();
+        Entry entry = buffered.getFirst();
+        int index = entry.next++;
+        if (entry.next == entry.values.length) {
+            buffered.removeFirst();
+        }
+        lastPosition = entry.id + ":" + (entry.first + index);
+        return entry.values[index];
+    }
+
+    /** The position of the value last returned by {@link #take()}. */
+    String lastPosition() {
+        return lastPosition;
     }
 
     /**
@@ -115,7 +152,7 @@ final class StreamCursor {
 
     private void fetch() {
         List<Object> reply = streams.store().call(Script.READ, RScript.ReturnType.MULTI,
-                List.of(keys.meta(), keys.stream(name)), lastId, streams.config().readBatch());
+                List.of(keys.meta(), keys.stream(name)), bound, streams.config().readBatch());
         String status = StatusReply.status(reply);
         if (!"RUNNING".equals(status) && !"COMPLETED".equals(status)) {
             throw StatusReply.ended(keys.runId(), reply);
@@ -123,7 +160,8 @@ final class StreamCursor {
         @SuppressWarnings("unchecked")
         List<List<Object>> entries = (List<List<Object>>) reply.get(3);
         for (List<Object> entry : entries) {
-            lastId = (String) entry.get(0);
+            String id = (String) entry.get(0);
+            bound = "(" + id;
             @SuppressWarnings("unchecked")
             List<Object> fields = (List<Object>) entry.get(1);
             String payload = field(fields, "v");
@@ -131,17 +169,29 @@ final class StreamCursor {
                 ended = field(fields, "end") != null;
                 continue;
             }
-            split(payload);
+            int skip = id.equals(resumeEntry) ? resumeSkip : 0;
+            resumeEntry = null;
+            String[] values = split(payload);
+            if (skip < values.length) {
+                buffered.addLast(new Entry(id, skip == 0 ? values : Arrays.copyOfRange(values, skip, values.length), skip));
+            }
         }
     }
 
-    private void split(String payload) {
+    private static String[] split(String payload) {
+        int count = 1;
+        for (int i = payload.indexOf('\n'); i >= 0; i = payload.indexOf('\n', i + 1)) {
+            count++;
+        }
+        String[] values = new String[count];
         int from = 0;
-        for (int newline = payload.indexOf('\n'); newline >= 0; newline = payload.indexOf('\n', from)) {
-            buffered.addLast(payload.substring(from, newline));
+        for (int v = 0; v < count - 1; v++) {
+            int newline = payload.indexOf('\n', from);
+            values[v] = payload.substring(from, newline);
             from = newline + 1;
         }
-        buffered.addLast(payload.substring(from));
+        values[count - 1] = payload.substring(from);
+        return values;
     }
 
     private static String field(List<Object> fields, String name) {
@@ -155,6 +205,20 @@ final class StreamCursor {
 
     @Override
     public String toString() {
-        return "stream '" + name + "' of run " + keys.runId() + " after " + lastId;
+        return "stream '" + name + "' of run " + keys.runId() + " from " + bound;
+    }
+
+    /** The values of one stream entry not yet taken; {@code first} is the index of values[0] in the entry. */
+    private static final class Entry {
+        private final String id;
+        private final String[] values;
+        private final int first;
+        private int next;
+
+        Entry(String id, String[] values, int first) {
+            this.id = id;
+            this.values = values;
+            this.first = first;
+        }
     }
 }

@@ -16,23 +16,24 @@ import java.util.Optional;
  * @param steps      each processor's streams and partition, producers first
  * @param streams    every stream of the run
  * @param outputs    the outputs selected at start
+ * @param open       the inputs left open at start, fed through {@code Run.append}
  * @param partitions how many partitions the run has
  */
 public record RunPlan(List<String> processors, List<Step> steps, List<String> streams, List<String> outputs,
-                      int partitions) {
+                      List<String> open, int partitions) {
 
     /** One processor of the run. */
     public record Step(String processor, List<String> inputs, List<String> outputs, int partition) {
     }
 
-    public static RunPlan of(ResolvedFlow flow, OutputSelection selection) {
+    public static RunPlan of(ResolvedFlow flow, OutputSelection selection, java.util.Set<String> open) {
         List<Step> steps = new ArrayList<>();
         for (ProcessorSignature signature : flow.processors()) {
             steps.add(new Step(signature.name(), signature.inputs(), signature.outputs(),
                     flow.partitionOf(signature.name())));
         }
         return new RunPlan(flow.flow().processors(), steps, List.copyOf(flow.streams()),
-                List.copyOf(flow.outputs(selection)), flow.partitions().size());
+                List.copyOf(flow.outputs(selection)), List.copyOf(open), flow.partitions().size());
     }
 
     /** The steps of one partition, producers first. */

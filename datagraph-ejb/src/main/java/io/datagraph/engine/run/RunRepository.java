@@ -1,5 +1,6 @@
 package io.datagraph.engine.run;
 
+import io.datagraph.InputClosedException;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
@@ -8,6 +9,7 @@ import io.datagraph.engine.io.JsonMapper;
 import io.datagraph.engine.io.ValueCodec;
 import io.datagraph.engine.store.RunKeys;
 import io.datagraph.engine.store.Script;
+import io.datagraph.engine.store.StatusReply;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.redisson.client.RedisException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +49,10 @@ public class RunRepository {
         return RunKeys.signalChannel(config.keyPrefix());
     }
 
-    /** Writes a new run: status RUNNING, its plan, and its input values, each input completed. */
+    /** Writes a new run: status RUNNING, its plan, and its input values; inputs not left open are completed. */
     public void create(String runId, RunPlan plan, Map<String, List<?>> inputs, Duration ttl) {
-        RunKeys keys = keys(runId);
-        ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
-        List<Object> keyList = keys.metaAndStreams(inputs.keySet());
+        Set<String> streams = new LinkedHashSet<>(inputs.keySet());
+        streams.addAll(plan.open());
         List<Object> args = new ArrayList<>();
         args.add(json.jsonb().toJson(plan));
         args.add(Math.max(1, ttl.toSeconds()));
@@ -58,27 +60,70 @@ public class RunRepository {
         for (int partition = 0; partition < plan.partitions(); partition++) {
             args.add(plan.size(partition));
         }
-        int batch = config.emitBatch();
-        for (Map.Entry<String, List<?>> input : inputs.entrySet()) {
-            List<?> values = input.getValue();
-            int chunks = (values.size() + batch - 1) / batch;
-            args.add(input.getKey());
-            args.add(chunks);
-            for (int from = 0; from < values.size(); from += batch) {
-                List<?> chunk = values.subList(from, Math.min(values.size(), from + batch));
-                StringBuilder payload = new StringBuilder();
-                for (Object value : chunk) {
-                    if (value == null) {
-                        throw new IllegalArgumentException("input '" + input.getKey() + "' holds a null value;"
-                                + " streams hold JSON values, not absence");
-                    }
-                    payload.append(payload.length() == 0 ? "" : "\n").append(codec.encode(value));
-                }
-                args.add(chunk.size());
-                args.add(payload.toString());
-            }
+        for (String input : streams) {
+            List<String> chunks = chunks(input, inputs.getOrDefault(input, List.of()));
+            args.add(input);
+            args.add(plan.open().contains(input) ? 0 : 1);
+            args.add(chunks.size() / 2);
+            args.addAll(chunks);
         }
-        store.call(Script.CREATE, RScript.ReturnType.VALUE, keyList, args.toArray());
+        store.call(Script.CREATE, RScript.ReturnType.VALUE, keys(runId).metaAndStreams(streams), args.toArray());
+    }
+
+    /**
+     * Appends values to an open input.
+     *
+     * @throws InputClosedException if the input was completed
+     */
+    public void append(String runId, String input, List<?> values) {
+        RunKeys keys = keys(runId);
+        List<String> chunks = chunks(input, values);
+        for (int i = 0; i < chunks.size(); i += 2) {
+            List<Object> reply = store.call(Script.APPEND, RScript.ReturnType.MULTI,
+                    List.of(keys.meta(), keys.stream(input)), input, 0, chunks.get(i), chunks.get(i + 1), channel(), runId);
+            refused(runId, input, reply);
+        }
+    }
+
+    /** Completes an open input; idempotent. */
+    public void complete(String runId, String input) {
+        RunKeys keys = keys(runId);
+        refused(runId, input, store.call(Script.CLOSE, RScript.ReturnType.MULTI,
+                List.of(keys.meta(), keys.stream(input)), input, channel(), runId));
+    }
+
+    private static void refused(String runId, String input, List<Object> reply) {
+        String status = StatusReply.status(reply);
+        if ("CLOSED".equals(status)) {
+            throw new InputClosedException(runId, input, "it was completed");
+        }
+        if ("COMPLETED".equals(status)) {
+            throw new InputClosedException(runId, input, "the run has completed");
+        }
+        if (!"OK".equals(status)) {
+            throw StatusReply.ended(runId, reply);
+        }
+    }
+
+    /** Values as (count, payload) pairs of at most {@code datagraph.emit.batch} JSON values each. */
+    private List<String> chunks(String input, List<?> values) {
+        ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
+        int batch = config.emitBatch();
+        List<String> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += batch) {
+            List<?> chunk = values.subList(from, Math.min(values.size(), from + batch));
+            StringBuilder payload = new StringBuilder();
+            for (Object value : chunk) {
+                if (value == null) {
+                    throw new IllegalArgumentException("input '" + input + "' holds a null value;"
+                            + " streams hold JSON values, not absence");
+                }
+                payload.append(payload.length() == 0 ? "" : "\n").append(codec.encode(value));
+            }
+            chunks.add(String.valueOf(chunk.size()));
+            chunks.add(payload.toString());
+        }
+        return chunks;
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.IO;
+import io.datagraph.InputClosedException;
 import io.datagraph.Run;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
+import io.datagraph.UnknownStreamException;
 import io.datagraph.engine.io.StreamFactory;
 import io.datagraph.engine.store.Signals;
 
@@ -11,6 +13,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,11 +64,35 @@ public final class StoreRun implements Run {
 
     @Override
     public <T> IO<T> io(String name, Type type) {
-        if (!plan.streams().contains(name)) {
-            throw new IllegalArgumentException("run " + id + " has no stream '" + name + "'; its streams are "
-                    + plan.streams());
-        }
+        checkStream(name);
         return streams.io(id, name, plan.producerOf(name), type);
+    }
+
+    @Override
+    public void append(String input, List<?> values) {
+        checkOpen(input);
+        runs.append(id, input, values);
+    }
+
+    @Override
+    public void complete(String input) {
+        checkOpen(input);
+        runs.complete(id, input);
+    }
+
+    private void checkStream(String name) {
+        if (!plan.streams().contains(name)) {
+            throw new UnknownStreamException(id, name, plan.streams());
+        }
+    }
+
+    private void checkOpen(String input) {
+        checkStream(input);
+        if (!plan.open().contains(input)) {
+            throw new InputClosedException(id, input, plan.producerOf(input)
+                    .map(producer -> "it is an output of processor '" + producer + "'")
+                    .orElse("it was given complete at start; inputs left open are " + plan.open()));
+        }
     }
 
     @Override

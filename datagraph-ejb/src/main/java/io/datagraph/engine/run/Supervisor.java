@@ -90,9 +90,9 @@ public class Supervisor {
     /** Resolves, stores and starts a run; returns its id. */
     public String start(RunRequest request) {
         ResolvedFlow flow = resolve(request.flow());
-        flow.checkInputs(request.inputs().keySet());
+        flow.checkInputs(request.inputs().keySet(), request.openInputs());
         String runId = UUID.randomUUID().toString();
-        RunPlan plan = RunPlan.of(flow, request.outputSelection());
+        RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs());
         runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
         schedule(runId, plan, 0);
         return runId;

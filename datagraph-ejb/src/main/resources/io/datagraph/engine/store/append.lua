@@ -1,6 +1,7 @@
 -- Appends one batch of values to a stream.
 -- KEYS[1] meta, KEYS[2] stream
--- ARGV[1] stream name, ARGV[2] batch sequence number (1, 2, ...), ARGV[3] value count,
+-- ARGV[1] stream name, ARGV[2] the writer's batch sequence number (1, 2, ...; 0: not deduplicated),
+-- ARGV[3] value count,
 -- ARGV[4] payload, ARGV[5] signal channel, ARGV[6] run id
 -- Returns {OK, '', ''}, or why nothing was written: {status or UNKNOWN or CLOSED, failed processor, error}.
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
@@ -12,11 +13,13 @@ if redis.call('HEXISTS', KEYS[1], 'closed:' .. ARGV[1]) == 1 then
 end
 -- a command retried after a lost reply must not append its batch twice
 local seq = tonumber(ARGV[2])
-local last = tonumber(redis.call('HGET', KEYS[1], 'seq:' .. ARGV[1]) or '0')
-if seq <= last then
-  return {'OK', '', ''}
+if seq > 0 then
+  local last = tonumber(redis.call('HGET', KEYS[1], 'seq:' .. ARGV[1]) or '0')
+  if seq <= last then
+    return {'OK', '', ''}
+  end
+  redis.call('HSET', KEYS[1], 'seq:' .. ARGV[1], seq)
 end
-redis.call('HSET', KEYS[1], 'seq:' .. ARGV[1], seq)
 redis.call('XADD', KEYS[2], '*', 'n', ARGV[3], 'v', ARGV[4])
 redis.call('HINCRBY', KEYS[1], 'count:' .. ARGV[1], ARGV[3])
 redis.call('PUBLISH', ARGV[5], ARGV[6])

@@ -1,8 +1,9 @@
 -- Creates a run.
--- KEYS[1] meta, KEYS[2..] the streams of the inputs given values
+-- KEYS[1] meta, KEYS[2..] the streams of the inputs given values or left open
 -- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] partition count P,
 -- ARGV[4 .. 3+P] processors per partition,
--- then per input stream: name, chunk count C, then C pairs (value count, payload)
+-- then per input stream: name, 1 to complete it now (0: leave it open), chunk count C,
+-- then C pairs (value count, payload)
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('run already exists')
 end
@@ -16,15 +17,19 @@ end
 local a = 4 + partitions
 for k = 2, #KEYS do
   local name = ARGV[a]
-  local chunks = tonumber(ARGV[a + 1])
-  a = a + 2
+  local complete = ARGV[a + 1] == '1'
+  local chunks = tonumber(ARGV[a + 2])
+  a = a + 3
   local total = 0
   for c = 1, chunks do
     redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1])
     total = total + tonumber(ARGV[a])
     a = a + 2
   end
-  redis.call('XADD', KEYS[k], '*', 'end', '1')
-  redis.call('HSET', KEYS[1], 'count:' .. name, total, 'closed:' .. name, '1')
+  redis.call('HSET', KEYS[1], 'count:' .. name, total)
+  if complete then
+    redis.call('XADD', KEYS[k], '*', 'end', '1')
+    redis.call('HSET', KEYS[1], 'closed:' .. name, '1')
+  end
 end
 return 'OK'
