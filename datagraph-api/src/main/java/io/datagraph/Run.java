@@ -36,6 +36,12 @@ public interface Run {
      */
     void complete(String input);
 
+    /** The run's processors, as the flow named them. */
+    java.util.List<String> processors();
+
+    /** Every stream of the run with its count and completion, as the store has them now. */
+    java.util.List<IOState> ioStates();
+
     /** Names of the outputs selected when the run started. */
     Set<String> outputNames();
 

@@ -110,6 +110,16 @@ public class LocalExecutor implements ProcessorExecutor, ProducerHelp {
         return running.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** Whether the pool still takes work (false once the server shuts it down). */
+    public boolean accepting() {
+        try {
+            return !pool.isShutdown();
+        } catch (IllegalStateException managed) {
+            // a ManagedExecutorService refuses lifecycle calls: the container owns its lifecycle
+            return true;
+        }
+    }
+
     /** Ids of the runs with a processor running or queued on this node. */
     public Set<String> activeRuns() {
         Set<String> runs = new java.util.HashSet<>(running.keySet());

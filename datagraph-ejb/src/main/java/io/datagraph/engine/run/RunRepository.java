@@ -189,6 +189,20 @@ public class RunRepository {
         return json.jsonb().fromJson(plan, RunPlan.class);
     }
 
+    /** Every field of the run's meta hash (status, counts, completion flags …). */
+    public Map<String, String> meta(String runId) {
+        try {
+            RMap<String, String> meta = store.redisson().getMap(keys(runId).meta());
+            Map<String, String> fields = meta.readAllMap();
+            if (fields.isEmpty()) {
+                throw new UnknownRunException(runId);
+            }
+            return fields;
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
     private Map<String, String> read(String runId, Set<String> fields) {
         try {
             RMap<String, String> meta = store.redisson().getMap(keys(runId).meta());

@@ -1,6 +1,7 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.IO;
+import io.datagraph.IOState;
 import io.datagraph.InputClosedException;
 import io.datagraph.Run;
 import io.datagraph.RunFailure;
@@ -55,6 +56,18 @@ public final class StoreRun implements Run {
     @Override
     public Optional<RunFailure> failure() {
         return runs.state(id).failure();
+    }
+
+    @Override
+    public List<String> processors() {
+        return plan.processors();
+    }
+
+    @Override
+    public List<IOState> ioStates() {
+        Map<String, String> meta = runs.meta(id);
+        return plan.streams().stream().map(name -> new IOState(name,
+                Long.parseLong(meta.getOrDefault("count:" + name, "0")), meta.containsKey("closed:" + name))).toList();
     }
 
     @Override

@@ -71,6 +71,11 @@ public class Signals {
         }
     }
 
+    /** Whether run signals reach this node (else readers poll). */
+    public boolean subscribed() {
+        return listenerId != null;
+    }
+
     @PreDestroy
     void unsubscribe() {
         if (listenerId != null) {

@@ -116,6 +116,21 @@ public class StoreClient {
         String what = e instanceof RedisConnectionException || e instanceof RedisTimeoutException
                 ? "the store at " + address() + " is unreachable"
                 : "the store at " + address() + " refused a command";
-        return new StoreUnavailableException(what + ": " + e.getMessage(), e);
+        return new StoreUnavailableException(what + ": " + firstSentence(e.getMessage()), e);
+    }
+
+    /** Redisson's messages go on to list buffers and connection internals; users need the first sentence. */
+    private static String firstSentence(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int end = message.length();
+        for (char stop : new char[] {'!', '.', '\n'}) {
+            int at = message.indexOf(stop);
+            if (at > 0 && at < end) {
+                end = stop == '\n' ? at : at + 1;
+            }
+        }
+        return message.substring(0, Math.min(end, 300));
     }
 }

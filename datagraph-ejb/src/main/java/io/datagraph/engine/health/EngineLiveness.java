@@ -1,0 +1,34 @@
+package io.datagraph.engine.health;
+
+import io.datagraph.engine.exec.LocalExecutor;
+import io.datagraph.engine.store.Signals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Alive while the engine's own machinery works: the pool that runs processors accepts work. Reports
+ * the processors running here and whether run signals are subscribed (without them readers fall
+ * back to polling: slower, not dead).
+ */
+@Liveness
+@ApplicationScoped
+public class EngineLiveness implements HealthCheck {
+
+    @Inject
+    LocalExecutor executor;
+
+    @Inject
+    Signals signals;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("datagraph-engine")
+                .status(executor.accepting())
+                .withData("processorsRunning", executor.runningCount())
+                .withData("signalsSubscribed", signals.subscribed())
+                .build();
+    }
+}

@@ -1,0 +1,110 @@
+package io.datagraph.rest.flows;
+
+import io.datagraph.Datagraph;
+import io.datagraph.IO;
+import io.datagraph.Run;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.io.InputStream;
+
+/** {@code /flows}: start runs, watch them, read their outputs, feed their open inputs, cancel them. */
+@Path("flows")
+@RequestScoped
+public class FlowsResource {
+
+    @Inject
+    Datagraph datagraph;
+
+    @Inject
+    JsonBodies bodies;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(InputStream body) {
+        Run run = datagraph.start(StartBody.toRequest(bodies.read(body), datagraph));
+        UriBuilder runUri = uriInfo.getBaseUriBuilder().path(FlowsResource.class).path(run.id());
+        return Response.created(runUri.build()).entity(RunJson.started(run, runUri).toString()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String state(@PathParam("id") String id) {
+        return RunJson.state(datagraph.run(id)).toString();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response cancel(@PathParam("id") String id) {
+        datagraph.run(id).cancel();
+        return Response.noContent().build();
+    }
+
+    /** Server-Sent Events: one per value, resumable with {@code Last-Event-ID}. */
+    @GET
+    @Path("{id}/outputs/{io}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void follow(@PathParam("id") String id, @PathParam("io") String io,
+                       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        // resolve run and stream before streaming, so unknown ones answer 404 rather than an event
+        IO<JsonValue> output = datagraph.run(id).io(io, JsonValue.class);
+        executor.execute(new OutputStreamer(output, lastEventId, sink, sse));
+    }
+
+    /** Waits for the stream to complete and answers all its values as one JSON array. */
+    @GET
+    @Path("{id}/outputs/{io}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String values(@PathParam("id") String id, @PathParam("io") String io) {
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        datagraph.run(id).<JsonValue>io(io, JsonValue.class).forEach(values::add);
+        return values.build().toString();
+    }
+
+    @POST
+    @Path("{id}/inputs/{io}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response append(@PathParam("id") String id, @PathParam("io") String io, InputStream body) {
+        Run run = datagraph.run(id);
+        run.append(io, StartBody.values(io, bodies.readArray(body, "the values to append")));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/inputs/{io}/complete")
+    public Response complete(@PathParam("id") String id, @PathParam("io") String io) {
+        datagraph.run(id).complete(io);
+        return Response.noContent().build();
+    }
+
+}

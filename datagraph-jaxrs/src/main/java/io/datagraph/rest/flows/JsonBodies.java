@@ -1,0 +1,65 @@
+package io.datagraph.rest.flows;
+
+import io.datagraph.rest.problem.BadRequestProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads request bodies as JSON, at most {@code datagraph.rest.max-body-bytes} of them: a larger
+ * body is refused with 413 before it is parsed, a malformed one with 400 saying where it broke.
+ */
+@ApplicationScoped
+public class JsonBodies {
+
+    @Inject
+    @ConfigProperty(name = "datagraph.rest.max-body-bytes", defaultValue = "10485760")
+    long maxBytes;
+
+    /** The body as a JSON object or array. */
+    public JsonStructure read(InputStream body) {
+        byte[] bytes = limited(body);
+        if (bytes.length == 0) {
+            throw BadRequestProblem.malformed("the request needs a JSON body");
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            return reader.read();
+        } catch (JsonException e) {
+            throw BadRequestProblem.malformed("malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /** The body as a JSON array. */
+    public JsonArray readArray(InputStream body, String what) {
+        JsonStructure json = read(body);
+        if (json.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw BadRequestProblem.malformed(what + " must be a JSON array, not " + json.getValueType().name().toLowerCase());
+        }
+        return json.asJsonArray();
+    }
+
+    private byte[] limited(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new BadRequestProblem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body exceeds "
+                        + maxBytes + " bytes (datagraph.rest.max-body-bytes)");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.datagraph.rest.flows;
+
+import io.datagraph.DatagraphException;
+import io.datagraph.FlowFailedException;
+import io.datagraph.IO;
+import io.datagraph.StreamValue;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.Iterator;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends one output of a run to one Server-Sent-Events client: an event per value ({@code id:} its
+ * position, {@code data:} its JSON), then {@code event: complete}, or {@code event: error} with the
+ * failure. Each client has its own cursor on the store, so a slow client slows nobody else: the run
+ * never waits for readers. At most {@value #IN_FLIGHT} events are queued per client before the
+ * sender waits for the connection, which bounds memory per client.
+ */
+final class OutputStreamer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(OutputStreamer.class.getName());
+    private static final int IN_FLIGHT = 256;
+    private static final long SEND_TIMEOUT_SECONDS = 60;
+
+    private final IO<JsonValue> output;
+    private final String after;
+    private final SseEventSink sink;
+    private final Sse sse;
+
+    OutputStreamer(IO<JsonValue> output, String after, SseEventSink sink, Sse sse) {
+        this.output = output;
+        this.after = after;
+        this.sink = sink;
+        this.sse = sse;
+    }
+
+    @Override
+    public void run() {
+        try (sink) {
+            Iterator<StreamValue<JsonValue>> values = output.after(after);
+            int unconfirmed = 0;
+            CompletionStage<?> last = null;
+            while (!sink.isClosed() && values.hasNext()) {
+                StreamValue<JsonValue> value = values.next();
+                last = sink.send(sse.newEventBuilder().id(value.position()).data(value.value().toString()).build());
+                if (++unconfirmed == IN_FLIGHT) {
+                    last.toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    unconfirmed = 0;
+                }
+            }
+            send(sse.newEventBuilder().name("complete").data("").build());
+        } catch (FlowFailedException e) {
+            send(error(RunJson.failure(e.failure()).toString()));
+        } catch (DatagraphException | IllegalArgumentException e) {
+            send(error(Json.createObjectBuilder().add("message", e.getMessage()).build().toString()));
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "client of " + output + " went away", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private OutboundSseEvent error(String data) {
+        return sse.newEventBuilder().name("error").data(data).build();
+    }
+
+    private void send(OutboundSseEvent event) {
+        if (!sink.isClosed()) {
+            sink.send(event);
+        }
+    }
+}

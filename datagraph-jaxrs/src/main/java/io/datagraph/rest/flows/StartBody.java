@@ -1,0 +1,124 @@
+package io.datagraph.rest.flows;
+
+import io.datagraph.Datagraph;
+import io.datagraph.OutputSelection;
+import io.datagraph.RunRequest;
+import io.datagraph.flow.Flow;
+import io.datagraph.rest.problem.BadRequestProblem;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /flows}, checked field by field:
+ * <pre>{"processors": ["foo", "bar"] | "flow": "name", "inputs": {"a": [5]},
+ *  "open": ["files"], "outputs": "final" | "all"}</pre>
+ * Input values stay JSON values ({@link JsonValue}); the engine stores them as they came.
+ */
+final class StartBody {
+
+    private StartBody() {
+    }
+
+    static RunRequest toRequest(JsonStructure json, Datagraph datagraph) {
+        if (json.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw BadRequestProblem.malformed("the body must be a JSON object with \"processors\" (or \"flow\")"
+                    + " and \"inputs\"");
+        }
+        JsonObject body = json.asJsonObject();
+        for (String key : body.keySet()) {
+            if (!List.of("processors", "flow", "inputs", "open", "outputs").contains(key)) {
+                throw BadRequestProblem.malformed("unknown field \"" + key
+                        + "\"; the fields are processors, flow, inputs, open, outputs");
+            }
+        }
+        RunRequest request = RunRequest.of(flow(body, datagraph))
+                .inputs(inputs(body))
+                .outputs(outputs(body));
+        return request.open(strings(body, "open").toArray(String[]::new));
+    }
+
+    private static Flow flow(JsonObject body, Datagraph datagraph) {
+        boolean named = body.containsKey("flow");
+        if (named == body.containsKey("processors")) {
+            throw BadRequestProblem.malformed("give either \"processors\" (a list of processor names)"
+                    + " or \"flow\" (the name of a declared flow)");
+        }
+        if (named) {
+            if (!(body.get("flow") instanceof JsonString name)) {
+                throw BadRequestProblem.malformed("\"flow\" must be a string");
+            }
+            return datagraph.flow(name.getString());
+        }
+        List<String> processors = strings(body, "processors");
+        try {
+            return Flow.of(processors);
+        } catch (IllegalArgumentException e) {
+            throw BadRequestProblem.malformed("\"processors\": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, List<?>> inputs(JsonObject body) {
+        JsonValue inputs = body.getOrDefault("inputs", JsonValue.EMPTY_JSON_OBJECT);
+        if (inputs.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw BadRequestProblem.malformed("\"inputs\" must be an object of arrays, e.g. {\"a\": [5]}");
+        }
+        Map<String, List<?>> values = new LinkedHashMap<>();
+        inputs.asJsonObject().forEach((name, list) -> {
+            if (list.getValueType() != JsonValue.ValueType.ARRAY) {
+                throw BadRequestProblem.malformed("input \"" + name + "\" must be an array of values, e.g. [5]");
+            }
+            values.put(name, values(name, list.asJsonArray()));
+        });
+        return values;
+    }
+
+    /** The JSON values of an input; JSON null is refused, a stream holds values, not absence. */
+    static List<JsonValue> values(String input, List<JsonValue> array) {
+        for (JsonValue value : array) {
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                throw BadRequestProblem.malformed("input \"" + input + "\" holds null; streams hold values, not absence");
+            }
+        }
+        return List.copyOf(array);
+    }
+
+    private static OutputSelection outputs(JsonObject body) {
+        JsonValue outputs = body.getOrDefault("outputs", null);
+        if (outputs == null) {
+            return OutputSelection.FINAL;
+        }
+        if (outputs instanceof JsonString selection) {
+            switch (selection.getString()) {
+                case "final":
+                    return OutputSelection.FINAL;
+                case "all":
+                    return OutputSelection.ALL;
+                default:
+                    break;
+            }
+        }
+        throw BadRequestProblem.malformed("\"outputs\" must be \"final\" or \"all\"");
+    }
+
+    private static List<String> strings(JsonObject body, String field) {
+        JsonValue value = body.getOrDefault(field, JsonValue.EMPTY_JSON_ARRAY);
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw BadRequestProblem.malformed("\"" + field + "\" must be an array of strings");
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString string)) {
+                throw BadRequestProblem.malformed("\"" + field + "\" must be an array of strings; found " + item);
+            }
+            strings.add(string.getString());
+        }
+        return strings;
+    }
+}
