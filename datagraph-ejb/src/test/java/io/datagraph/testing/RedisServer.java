@@ -35,7 +35,12 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server on a free port with extra {@code --option value} arguments. */
     public static RedisServer start(String... extraArgs) {
-        RedisServer server = new RedisServer(freePort(), List.of(extraArgs));
+        return startOn(freePort(), extraArgs);
+    }
+
+    /** Starts a server on the given port. */
+    public static RedisServer startOn(int port, String... extraArgs) {
+        RedisServer server = new RedisServer(port, List.of(extraArgs));
         server.startProcess();
         return server;
     }

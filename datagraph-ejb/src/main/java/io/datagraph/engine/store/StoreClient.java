@@ -124,13 +124,7 @@ public class StoreClient {
         if (message == null) {
             return "no detail";
         }
-        int end = message.length();
-        for (char stop : new char[] {'!', '.', '\n'}) {
-            int at = message.indexOf(stop);
-            if (at > 0 && at < end) {
-                end = stop == '\n' ? at : at + 1;
-            }
-        }
-        return message.substring(0, Math.min(end, 300));
+        String first = message.split("(?<=[.!])\\s|\\n", 2)[0];
+        return first.length() <= 300 ? first : first.substring(0, 300) + "…";
     }
 }

@@ -76,9 +76,9 @@ public class FlowsResource {
     public void follow(@PathParam("id") String id, @PathParam("io") String io,
                        @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
-        // resolve run and stream before streaming, so unknown ones answer 404 rather than an event
+        // resolve run, stream and position before streaming, so bad ones answer 404/400 rather than an event
         IO<JsonValue> output = datagraph.run(id).io(io, JsonValue.class);
-        executor.execute(new OutputStreamer(output, lastEventId, sink, sse));
+        executor.execute(new OutputStreamer(output.after(lastEventId), output.toString(), sink, sse));
     }
 
     /** Waits for the stream to complete and answers all its values as one JSON array. */

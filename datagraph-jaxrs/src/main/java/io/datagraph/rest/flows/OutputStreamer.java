@@ -2,7 +2,6 @@ package io.datagraph.rest.flows;
 
 import io.datagraph.DatagraphException;
 import io.datagraph.FlowFailedException;
-import io.datagraph.IO;
 import io.datagraph.StreamValue;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -31,22 +30,23 @@ final class OutputStreamer implements Runnable {
     private static final int IN_FLIGHT = 256;
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
-    private final IO<JsonValue> output;
-    private final String after;
+    private final Iterator<StreamValue<JsonValue>> values;
+    private final String what;
     private final SseEventSink sink;
     private final Sse sse;
 
-    OutputStreamer(IO<JsonValue> output, String after, SseEventSink sink, Sse sse) {
-        this.output = output;
-        this.after = after;
+    /** @param values the cursor to send, already positioned (e.g. after the client's Last-Event-ID) */
+    OutputStreamer(Iterator<StreamValue<JsonValue>> values, String what, SseEventSink sink, Sse sse) {
+        this.values = values;
+        this.what = what;
         this.sink = sink;
         this.sse = sse;
     }
 
     @Override
     public void run() {
-        try (sink) {
-            Iterator<StreamValue<JsonValue>> values = output.after(after);
+        // not try-with-resources: the sink must stay open for the error event sent in a catch block
+        try {
             int unconfirmed = 0;
             CompletionStage<?> last = null;
             while (!sink.isClosed() && values.hasNext()) {
@@ -63,9 +63,11 @@ final class OutputStreamer implements Runnable {
         } catch (DatagraphException | IllegalArgumentException e) {
             send(error(Json.createObjectBuilder().add("message", e.getMessage()).build().toString()));
         } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.FINE, "client of " + output + " went away", e);
+            LOG.log(Level.FINE, "client of " + what + " went away", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            sink.close();
         }
     }
 

@@ -1,0 +1,61 @@
+package io.datagraph.it;
+
+import io.datagraph.testing.RedisServer;
+import io.datagraph.testing.SharedRedis;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** MicroProfile Health on the management port: readiness follows the store, liveness the engine. */
+@ExtendWith(SharedRedis.class)
+@ExtendWith(ArquillianExtension.class)
+class HealthIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    private static HttpResponse<String> readyWithin(int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> response = Api.health("ready");
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = Api.health("ready");
+        }
+        return response;
+    }
+
+    @Test
+    void readinessGoesDownWithTheStoreAndUpWhenItReturns() throws InterruptedException {
+        HttpResponse<String> up = readyWithin(200, Duration.ofSeconds(30));
+        assertEquals(200, up.statusCode(), up.body());
+        assertTrue(up.body().contains("\"datagraph-store\",\"status\":\"UP\""), up.body());
+        RedisServer redis = SharedRedis.server();
+        redis.stop();
+        try {
+            HttpResponse<String> down = readyWithin(503, Duration.ofSeconds(30));
+            assertEquals(503, down.statusCode(), down.body());
+            assertTrue(down.body().contains("\"datagraph-store\",\"status\":\"DOWN\""), down.body());
+        } finally {
+            redis.restart();
+        }
+        HttpResponse<String> back = readyWithin(200, Duration.ofSeconds(30));
+        assertEquals(200, back.statusCode(), back.body());
+    }
+
+    @Test
+    void livenessReportsTheEngine() {
+        HttpResponse<String> live = Api.health("live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("\"datagraph-engine\",\"status\":\"UP\""), live.body());
+    }
+}

@@ -1,0 +1,138 @@
+package io.datagraph.it;
+
+import io.datagraph.testing.SharedRedis;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every call of the REST contract against the EAR on WildFly, and each bad request. */
+@ExtendWith(SharedRedis.class)
+@ExtendWith(ArquillianExtension.class)
+class RestApiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detailPart) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = Api.json(response);
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains(detailPart), problem.toString());
+    }
+
+    @Test
+    void startAnswers201WithLocationAndTheFinalOutputsUrls() {
+        HttpResponse<String> response = Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[5]}}");
+        assertEquals(201, response.statusCode(), response.body());
+        JsonObject body = Api.json(response);
+        String id = body.getString("id");
+        assertEquals(Api.BASE + "/flows/" + id, response.headers().firstValue("Location").orElseThrow());
+        assertEquals(Api.BASE + "/flows/" + id + "/outputs/bar", body.getJsonObject("outputs").getString("bar"));
+        assertTrue(List.of("RUNNING", "COMPLETED").contains(body.getString("status")));
+    }
+
+    @Test
+    void jsonOutputWaitsForCompletionAndAnswersEveryValue() {
+        String id = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[5]}}");
+        HttpResponse<String> response = Api.get("/flows/" + id + "/outputs/bar", "application/json");
+        assertEquals(200, response.statusCode());
+        assertEquals("[0,2,4,6,8]", response.body());
+    }
+
+    @Test
+    void runStateListsProcessorsStatusAndEveryStreamsCount() {
+        String id = Api.start("{\"processors\":[\"foo\",\"bar\"],\"inputs\":{\"a\":[5]}}");
+        Api.get("/flows/" + id + "/outputs/d", "application/json");
+        JsonObject state = Api.json(Api.get("/flows/" + id, "application/json"));
+        assertEquals("COMPLETED", state.getString("status"));
+        assertEquals(List.of("foo", "bar"), state.getJsonArray("processors").getValuesAs(jakarta.json.JsonString::getString));
+        JsonObject c = state.getJsonArray("ios").getValuesAs(JsonObject.class).stream()
+                .filter(io -> io.getString("name").equals("c")).findFirst().orElseThrow();
+        assertEquals(5, c.getInt("count"));
+        assertTrue(c.getBoolean("complete"));
+    }
+
+    @Test
+    void allOutputsAreListedWhenAsked() {
+        JsonObject body = Api.json(Api.post("/flows", "{\"processors\":[\"first\",\"second\"],\"outputs\":\"all\"}"));
+        assertEquals(List.of("a", "b"), List.copyOf(body.getJsonObject("outputs").keySet()));
+        assertEquals("[45]", Api.get("/flows/" + body.getString("id") + "/outputs/b", "application/json").body());
+    }
+
+    @Test
+    void namedFlowStartsByName() {
+        String id = Api.start("{\"flow\":\"squares\",\"inputs\":{\"count\":[10]}}");
+        assertEquals("[285]", Api.get("/flows/" + id + "/outputs/total", "application/json").body());
+    }
+
+    @Test
+    void processorsListsTheExamplesWithTheirStreams() {
+        JsonArray processors = (JsonArray) Api.parse(Api.get("/processors", "application/json").body());
+        JsonObject second = processors.getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals("second")).findFirst().orElseThrow();
+        assertEquals("{\"name\":\"second\",\"inputs\":[\"a\"],\"outputs\":[\"b\"],\"wait\":true}", second.toString());
+    }
+
+    @Test
+    void deleteCancelsARunningRun() {
+        String id = Api.start("{\"processors\":[\"producer\"],\"inputs\":{\"input\":[100000]}}");
+        assertEquals(204, Api.delete("/flows/" + id).statusCode());
+        assertEquals("CANCELLED", Api.json(Api.get("/flows/" + id, "application/json")).getString("status"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\""), 400, "malformed JSON");
+    }
+
+    @Test
+    void bodyOfTheWrongShapeIs400() {
+        assertProblem(Api.post("/flows", "[1,2]"), 400, "JSON object");
+        assertProblem(Api.post("/flows", "{\"processors\":\"multiply\"}"), 400, "array of strings");
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":5}}"), 400, "array of values");
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"outputs\":\"some\"}"), 400, "\"final\" or \"all\"");
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"extra\":1}"), 400, "unknown field");
+    }
+
+    @Test
+    void flowThatDoesNotResolveIs422NamingWhy() {
+        assertProblem(Api.post("/flows", "{\"processors\":[\"nosuch\"]}"), 422, "'nosuch'");
+        assertProblem(Api.post("/flows", "{\"processors\":[\"first\",\"foo\",\"second\"]}"), 422, "'b'");
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"]}"), 422, "foo");
+        assertProblem(Api.post("/flows", "{\"flow\":\"nosuchflow\"}"), 422, "nosuchflow");
+    }
+
+    @Test
+    void unknownRunOrStreamIs404() {
+        assertProblem(Api.get("/flows/nosuchrun", "application/json"), 404, "nosuchrun");
+        String id = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[1]}}");
+        assertProblem(Api.get("/flows/" + id + "/outputs/nosuch", "application/json"), 404, "'nosuch'");
+        assertProblem(Api.delete("/flows/nosuchrun"), 404, "nosuchrun");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        String big = "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[\"" + "x".repeat(70_000) + "\"]}}";
+        assertProblem(Api.post("/flows", big), 413, "bytes");
+    }
+
+    @Test
+    void unknownPathAndWrongMethodAnswerProblems() {
+        assertEquals(404, Api.get("/nothing-here", "application/json").statusCode());
+        assertEquals("application/problem+json",
+                Api.delete("/processors").headers().firstValue("Content-Type").orElse(""));
+    }
+}

@@ -1,0 +1,86 @@
+package io.datagraph.it;
+
+import io.datagraph.testing.SharedRedis;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Outputs followed over Server-Sent Events. */
+@ExtendWith(SharedRedis.class)
+@ExtendWith(ArquillianExtension.class)
+class ServerSentEventsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    private static List<String> data(List<Api.Event> events) {
+        return events.stream().filter(e -> e.name().equals("message")).map(Api.Event::data).toList();
+    }
+
+    @Test
+    void eachValueIsAnEventWithItsPositionAndTheStreamEndsWithComplete() {
+        String id = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[5]}}");
+        List<Api.Event> events = Api.follow(id, "bar", null, Integer.MAX_VALUE);
+        assertEquals(List.of("0", "2", "4", "6", "8"), data(events));
+        events.subList(0, 5).forEach(e -> assertNotNull(e.id()));
+        assertEquals("complete", events.get(events.size() - 1).name());
+    }
+
+    @Test
+    void lastEventIdResumesWithoutLossOrDuplicates() {
+        String id = Api.start("{\"processors\":[\"range\"],\"inputs\":{\"count\":[3000]}}");
+        List<Api.Event> firstPart = Api.follow(id, "numbers", null, 1000);
+        List<Api.Event> rest = Api.follow(id, "numbers", firstPart.get(999).id(), Integer.MAX_VALUE);
+        List<String> all = new ArrayList<>(data(firstPart));
+        all.addAll(data(rest));
+        assertEquals(IntStream.range(0, 3000).mapToObj(String::valueOf).toList(), all);
+        assertEquals("complete", rest.get(rest.size() - 1).name());
+    }
+
+    @Test
+    void failingRunEndsTheStreamWithAnErrorEventNamingTheProcessor() {
+        // producer reads its input as an int: a string makes it throw
+        String id = Api.start("{\"processors\":[\"producer\",\"consumer\"],\"inputs\":{\"input\":[\"many\"]}}");
+        List<Api.Event> events = Api.follow(id, "consumed", null, Integer.MAX_VALUE);
+        Api.Event last = events.get(events.size() - 1);
+        assertEquals("error", last.name());
+        assertEquals("producer", Api.parse(last.data()).asJsonObject().getString("processor"));
+    }
+
+    @Test
+    void manyClientsFollowOneOutputWhileItIsProduced() throws Exception {
+        String id = Api.start("{\"processors\":[\"producer\",\"consumer\"],\"inputs\":{\"input\":[30]}}");
+        List<CompletableFuture<List<Api.Event>>> clients = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            clients.add(CompletableFuture.supplyAsync(() -> Api.follow(id, "consumed", null, Integer.MAX_VALUE)));
+        }
+        for (CompletableFuture<List<Api.Event>> client : clients) {
+            List<Api.Event> events = client.get();
+            assertEquals(30, data(events).size());
+            assertEquals("complete", events.get(events.size() - 1).name());
+        }
+    }
+
+    @Test
+    void malformedLastEventIdIs400() {
+        String id = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[2]}}");
+        var response = Api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Api.BASE + "/flows/" + id + "/outputs/bar"))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", "garbage").GET());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("garbage"));
+    }
+}
