@@ -101,6 +101,8 @@ class RestApiIT {
     @Test
     void bodyOfTheWrongShapeIs400() {
         assertProblem(Api.post("/flows", "[1,2]"), 400, "JSON object");
+        assertProblem(Api.post("/flows", "null"), 400, "JSON object or array");
+        assertProblem(Api.post("/flows", ""), 400, "needs a JSON body");
         assertProblem(Api.post("/flows", "{\"processors\":\"multiply\"}"), 400, "array of strings");
         assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":5}}"), 400, "array of values");
         assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"outputs\":\"some\"}"), 400, "\"final\" or \"all\"");
@@ -127,6 +129,14 @@ class RestApiIT {
     void bodyOverTheLimitIs413() {
         String big = "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[\"" + "x".repeat(70_000) + "\"]}}";
         assertProblem(Api.post("/flows", big), 413, "bytes");
+    }
+
+    @Test
+    void wrongContentTypeIs415AsAProblem() {
+        var response = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/flows"))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")));
+        assertEquals(415, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test

@@ -34,11 +34,16 @@ public class JsonBodies {
         if (bytes.length == 0) {
             throw BadRequestProblem.malformed("the request needs a JSON body");
         }
+        JsonValue json;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            return reader.read();
+            json = reader.readValue();
         } catch (JsonException e) {
             throw BadRequestProblem.malformed("malformed JSON: " + e.getMessage());
         }
+        if (!(json instanceof JsonStructure structure)) {
+            throw BadRequestProblem.malformed("the body must be a JSON object or array, not " + json);
+        }
+        return structure;
     }
 
     /** The body as a JSON array. */
