@@ -75,6 +75,22 @@ class ServerSentEventsIT {
     }
 
     @Test
+    void clientThatStopsReadingSlowsNeitherTheRunNorOtherClients() throws Exception {
+        String id = Api.start("{\"processors\":[\"range\"],\"inputs\":{\"count\":[200000]}}");
+        java.net.http.HttpResponse<java.io.InputStream> stalled = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/flows/" + id + "/outputs/numbers"))
+                        .header("Accept", "text/event-stream").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            List<Api.Event> events = Api.follow(id, "numbers", null, Integer.MAX_VALUE);
+            assertEquals(200_000, data(events).size());
+            assertEquals("COMPLETED", Api.json(Api.get("/flows/" + id, "application/json")).getString("status"));
+        } finally {
+            stalled.body().close();
+        }
+    }
+
+    @Test
     void malformedLastEventIdIs400() {
         String id = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[2]}}");
         var response = Api.send(java.net.http.HttpRequest.newBuilder(

@@ -3,8 +3,6 @@ package io.datagraph.rest.flows;
 import io.datagraph.Datagraph;
 import io.datagraph.IO;
 import io.datagraph.Run;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -40,8 +38,8 @@ public class FlowsResource {
     @Inject
     JsonBodies bodies;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    SsePumps pumps;
 
     @Context
     UriInfo uriInfo;
@@ -78,7 +76,7 @@ public class FlowsResource {
                        @Context SseEventSink sink, @Context Sse sse) {
         // resolve run, stream and position before streaming, so bad ones answer 404/400 rather than an event
         IO<JsonValue> output = datagraph.run(id).io(io, JsonValue.class);
-        executor.execute(new OutputStreamer(output.after(lastEventId), output.toString(), sink, sse));
+        pumps.start(new OutputStreamer(output.after(lastEventId), output.toString(), sink, sse));
     }
 
     /** Waits for the stream to complete and answers all its values as one JSON array. */
