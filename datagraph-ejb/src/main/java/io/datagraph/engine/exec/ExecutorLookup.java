@@ -2,6 +2,8 @@ package io.datagraph.engine.exec;
 
 import io.datagraph.engine.config.EngineConfig;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Finds the pool processors run on: the server's {@code ManagedExecutorService} at
- * {@code datagraph.executor.jndi}, or, outside a server, a private pool of
- * {@code datagraph.executor.fallback-threads} daemon threads.
+ * Finds the pool processors run on: the server's default {@code ManagedExecutorService} (injected
+ * by the container), else the one at {@code datagraph.executor.jndi}, else, outside a server, a
+ * private pool of {@code datagraph.executor.fallback-threads} daemon threads.
  */
 @ApplicationScoped
 public class ExecutorLookup {
@@ -26,9 +28,16 @@ public class ExecutorLookup {
     @Inject
     EngineConfig config;
 
+    /** Injected by a Jakarta EE container; stays null under plain CDI (tests, Weld SE). */
+    @Resource
+    ManagedExecutorService managed;
+
     private ExecutorService privatePool;
 
     public synchronized ExecutorService executor() {
+        if (managed != null && "java:comp/DefaultManagedExecutorService".equals(config.executorJndi())) {
+            return managed;
+        }
         if (privatePool != null) {
             return privatePool;
         }

@@ -62,6 +62,8 @@ public class LocalExecutor implements ProcessorExecutor, ProducerHelp {
         queued.put(key, entry);
         pool.execute(() -> {
             if (entry.claim(key)) {
+                // an interrupt left by the thread's previous work is not meant for this processor
+                Thread.interrupted();
                 try {
                     runTracked(task);
                 } finally {

@@ -59,6 +59,9 @@ public class Supervisor {
     @Inject
     BeanManager beanManager;
 
+    /** Set once the application stops: processors interrupted then are not new failures. */
+    private volatile boolean stopping;
+
     @PostConstruct
     void listen() {
         signals.onRunEnded((runId, status) -> {
@@ -73,6 +76,7 @@ public class Supervisor {
      * message that says why (before any bean, the store client included, is destroyed).
      */
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stopping = true;
         for (String runId : executor.activeRuns()) {
             try {
                 runs.fail(runId, runs.plan(runId), NODE, "the node running its processors stopped");
@@ -114,7 +118,7 @@ public class Supervisor {
     }
 
     void failed(String runId, RunPlan plan, RunPlan.Step step, Throwable error) {
-        if (endedAlready(runId, error)) {
+        if (stopping || endedAlready(runId, error)) {
             LOG.fine(() -> "processor '" + step.processor() + "' of run " + runId + " stopped: " + error.getMessage());
             return;
         }
