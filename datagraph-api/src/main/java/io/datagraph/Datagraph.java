@@ -51,6 +51,9 @@ public interface Datagraph {
      */
     Run run(String id);
 
+    /** The most recently started runs of the installation, newest first (expired ones left out). */
+    List<Run> recent(int limit);
+
     /** The processors this node can resolve flows with. */
     Collection<ProcessorSignature> processors();
 }

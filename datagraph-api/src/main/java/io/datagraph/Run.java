@@ -39,8 +39,14 @@ public interface Run {
     /** The run's processors, as the flow named them. */
     java.util.List<String> processors();
 
-    /** Every stream of the run with its count and completion, as the store has them now. */
+    /** Every stream of the run with its count, completion, rate and readers, as the store has them now. */
     java.util.List<IOState> ioStates();
+
+    /** Each processor's phase, as the store has it now. */
+    java.util.Map<String, ProcessorPhase> phases();
+
+    /** The resolved flow the run executes (from its stored plan, so any node can tell). */
+    io.datagraph.flow.ResolvedFlow flow();
 
     /** Names of the outputs selected when the run started. */
     Set<String> outputNames();

@@ -1,6 +1,8 @@
 package io.datagraph.engine;
 
 import io.datagraph.Datagraph;
+import io.datagraph.Run;
+import io.datagraph.UnknownRunException;
 import io.datagraph.RunRequest;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.io.StreamFactory;
@@ -18,6 +20,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -72,6 +75,19 @@ public class DatagraphEngine implements Datagraph {
     @Override
     public StoreRun run(String id) {
         return new StoreRun(id, runs.plan(id), runs, streams, signals, config.pollInterval());
+    }
+
+    @Override
+    public List<Run> recent(int limit) {
+        List<Run> recent = new ArrayList<>();
+        for (String id : runs.recent(limit)) {
+            try {
+                recent.add(run(id));
+            } catch (UnknownRunException expired) {
+                // listed, but its TTL has passed
+            }
+        }
+        return recent;
     }
 
     @Override

@@ -26,14 +26,17 @@ public final class StoreIO<T> implements IO<T> {
     private final RunKeys keys;
     private final String name;
     private final Optional<String> producer;
+    private final String reader;
     private final ValueCodec<T> codec;
     private volatile T first;
 
-    StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, ValueCodec<T> codec) {
+    StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
+            ValueCodec<T> codec) {
         this.streams = streams;
         this.keys = keys;
         this.name = name;
         this.producer = producer;
+        this.reader = reader;
         this.codec = codec;
     }
 
@@ -115,7 +118,7 @@ public final class StoreIO<T> implements IO<T> {
     }
 
     private StreamCursor cursor() {
-        return streams.cursor(keys, name, producer);
+        return streams.cursor(keys, name, producer, reader);
     }
 
     @Override

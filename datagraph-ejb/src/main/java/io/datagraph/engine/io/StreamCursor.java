@@ -26,7 +26,9 @@ final class StreamCursor {
     private final RunKeys keys;
     private final String name;
     private final Optional<String> producer;
+    private final String reader;
     private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
+    private long taken;
     /** Start bound of the next fetch: {@code (id} after an entry, or {@code id} to re-read it when resuming. */
     private String bound = "-";
     /** When resuming inside an entry: its id, and how many of its values were already read. */
@@ -35,11 +37,13 @@ final class StreamCursor {
     private String lastPosition;
     private boolean ended;
 
-    StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer) {
+    /** @param reader the processor reading, whose progress the store records; empty for other readers */
+    StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader) {
         this.streams = streams;
         this.keys = keys;
         this.name = name;
         this.producer = producer;
+        this.reader = reader;
     }
 
     /**
@@ -114,6 +118,7 @@ final class StreamCursor {
             buffered.removeFirst();
         }
         lastPosition = entry.id + ":" + (entry.first + index);
+        taken++;
         return entry.values[index];
     }
 
@@ -152,7 +157,7 @@ final class StreamCursor {
 
     private void fetch() {
         List<Object> reply = streams.store().call(Script.READ, RScript.ReturnType.MULTI,
-                List.of(keys.meta(), keys.stream(name)), bound, streams.config().readBatch());
+                List.of(keys.meta(), keys.stream(name)), bound, streams.config().readBatch(), reader, taken, name);
         String status = StatusReply.status(reply);
         if (!"RUNNING".equals(status) && !"COMPLETED".equals(status)) {
             throw StatusReply.ended(keys.runId(), reply);

@@ -37,9 +37,10 @@ public class StreamFactory {
      * A reader of one stream of a run.
      *
      * @param producer the processor of the run writing the stream; empty for a floating input
+     * @param reader   the processor reading it, whose progress the store records; empty for others
      */
-    public <T> StoreIO<T> io(String runId, String name, Optional<String> producer, Type elementType) {
-        return new StoreIO<>(this, keys(runId), name, producer, ValueCodec.forType(elementType, json.jsonb()));
+    public <T> StoreIO<T> io(String runId, String name, Optional<String> producer, String reader, Type elementType) {
+        return new StoreIO<>(this, keys(runId), name, producer, reader, ValueCodec.forType(elementType, json.jsonb()));
     }
 
     /** A writer of one stream of a run. */
@@ -49,8 +50,8 @@ public class StreamFactory {
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */
-    StreamCursor cursor(RunKeys keys, String name, Optional<String> producer) {
-        return new StreamCursor(this, keys, name, producer);
+    StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader) {
+        return new StreamCursor(this, keys, name, producer, reader);
     }
 
     StoreClient store() {

@@ -48,6 +48,7 @@ final class Invocation implements ProcessorTask {
         }
         List<StoreEmitter<?>> emitters = new ArrayList<>();
         try {
+            supervisor.started(runId, step);
             Object[] arguments = bind(emitters);
             Object result = method.invoke(supervisor.beanManager(), arguments);
             if (result instanceof CompletionStage<?> stage) {
@@ -73,7 +74,7 @@ final class Invocation implements ProcessorTask {
             Binding binding = bindings.get(i);
             if (binding.kind() == Binding.Kind.INPUT) {
                 arguments[i] = supervisor.streams().io(runId, binding.stream(), plan.producerOf(binding.stream()),
-                        binding.elementType());
+                        step.processor(), binding.elementType());
             } else {
                 StoreEmitter<?> emitter = supervisor.streams().emitter(runId, binding.stream(), binding.elementType());
                 emitters.add(emitter);

@@ -1,6 +1,8 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.OutputSelection;
+import io.datagraph.flow.Flow;
+import io.datagraph.flow.FlowResolver;
 import io.datagraph.flow.ProcessorSignature;
 import io.datagraph.flow.ResolvedFlow;
 
@@ -23,14 +25,19 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
                       List<String> open, int partitions) {
 
     /** One processor of the run. */
-    public record Step(String processor, List<String> inputs, List<String> outputs, int partition) {
+    public record Step(String processor, List<String> inputs, List<String> outputs, int partition,
+                       boolean awaitInputs) {
+
+        public ProcessorSignature signature() {
+            return new ProcessorSignature(processor, inputs, outputs, awaitInputs);
+        }
     }
 
     public static RunPlan of(ResolvedFlow flow, OutputSelection selection, java.util.Set<String> open) {
         List<Step> steps = new ArrayList<>();
         for (ProcessorSignature signature : flow.processors()) {
             steps.add(new Step(signature.name(), signature.inputs(), signature.outputs(),
-                    flow.partitionOf(signature.name())));
+                    flow.partitionOf(signature.name()), signature.awaitInputs()));
         }
         return new RunPlan(flow.flow().processors(), steps, List.copyOf(flow.streams()),
                 List.copyOf(flow.outputs(selection)), List.copyOf(open), flow.partitions().size());
@@ -44,6 +51,12 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
     /** The processor writing {@code stream}; empty for a floating input. */
     public Optional<String> producerOf(String stream) {
         return steps.stream().filter(step -> step.outputs().contains(stream)).map(Step::processor).findFirst();
+    }
+
+    /** The flow again, resolved from the plan's own signatures: no processor registry needed. */
+    public ResolvedFlow resolved() {
+        return FlowResolver.resolve(Flow.of(processors), name -> steps.stream()
+                .filter(step -> step.processor().equals(name)).findFirst().map(Step::signature));
     }
 
     /** How many processors the partition has: how many must finish before the next one starts. */

@@ -1,6 +1,7 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.InputClosedException;
+import io.datagraph.ProcessorPhase;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
@@ -14,6 +15,7 @@ import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.redisson.api.RMap;
+import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScript;
 import org.redisson.client.RedisException;
 
@@ -31,6 +33,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RunRepository {
+
+    /** How many recent run ids the store keeps for listings. */
+    static final int RECENT = 100;
 
     @Inject
     StoreClient store;
@@ -187,6 +192,40 @@ public class RunRepository {
             throw new UnknownRunException(runId);
         }
         return json.jsonb().fromJson(plan, RunPlan.class);
+    }
+
+    /** Records a processor's phase, for the run's graph and state. */
+    public void phase(String runId, String processor, ProcessorPhase phase) {
+        try {
+            store.redisson().<String, String>getMap(keys(runId).meta()).fastPut("phase:" + processor, phase.name());
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    /** Adds a run to the installation's list of recent runs (the newest {@value #RECENT} are kept). */
+    public void remember(String runId) {
+        try {
+            RScoredSortedSet<String> recent = store.redisson().getScoredSortedSet(recentKey());
+            recent.add(System.currentTimeMillis(), runId);
+            recent.removeRangeByRank(0, -RECENT - 1);
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    /** Ids of the most recently started runs, newest first (some may have expired since). */
+    public List<String> recent(int limit) {
+        try {
+            return List.copyOf(store.redisson().<String>getScoredSortedSet(recentKey())
+                    .valueRangeReversed(0, Math.min(limit, RECENT) - 1));
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    private String recentKey() {
+        return config.keyPrefix() + ":runs";
     }
 
     /** Every field of the run's meta hash (status, counts, completion flags …). */

@@ -2,6 +2,7 @@ package io.datagraph.engine.run;
 
 import io.datagraph.IO;
 import io.datagraph.IOState;
+import io.datagraph.ProcessorPhase;
 import io.datagraph.InputClosedException;
 import io.datagraph.Run;
 import io.datagraph.RunFailure;
@@ -9,6 +10,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.UnknownStreamException;
 import io.datagraph.engine.io.StreamFactory;
 import io.datagraph.engine.store.Signals;
+import io.datagraph.flow.ResolvedFlow;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -65,9 +67,17 @@ public final class StoreRun implements Run {
 
     @Override
     public List<IOState> ioStates() {
-        Map<String, String> meta = runs.meta(id);
-        return plan.streams().stream().map(name -> new IOState(name,
-                Long.parseLong(meta.getOrDefault("count:" + name, "0")), meta.containsKey("closed:" + name))).toList();
+        return new RunMeta(plan, runs.meta(id), System.currentTimeMillis()).streams();
+    }
+
+    @Override
+    public Map<String, ProcessorPhase> phases() {
+        return new RunMeta(plan, runs.meta(id), System.currentTimeMillis()).phases();
+    }
+
+    @Override
+    public ResolvedFlow flow() {
+        return plan.resolved();
     }
 
     @Override
@@ -78,7 +88,7 @@ public final class StoreRun implements Run {
     @Override
     public <T> IO<T> io(String name, Type type) {
         checkStream(name);
-        return streams.io(id, name, plan.producerOf(name), type);
+        return streams.io(id, name, plan.producerOf(name), "", type);
     }
 
     @Override

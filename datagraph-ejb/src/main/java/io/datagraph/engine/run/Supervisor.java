@@ -1,6 +1,7 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.FlowFailedException;
+import io.datagraph.ProcessorPhase;
 import io.datagraph.RunCancelledException;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
@@ -98,6 +99,7 @@ public class Supervisor {
         String runId = UUID.randomUUID().toString();
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs());
         runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
+        runs.remember(runId);
         schedule(runId, plan, 0);
         return runId;
     }
@@ -110,7 +112,12 @@ public class Supervisor {
         }
     }
 
+    void started(String runId, RunPlan.Step step) {
+        runs.phase(runId, step.processor(), ProcessorPhase.RUNNING);
+    }
+
     void finished(String runId, RunPlan plan, RunPlan.Step step) {
+        runs.phase(runId, step.processor(), ProcessorPhase.DONE);
         int next = runs.finish(runId, plan, step);
         if (next >= 0) {
             schedule(runId, plan, next);

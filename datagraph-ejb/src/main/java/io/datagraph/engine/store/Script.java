@@ -14,7 +14,7 @@ public enum Script {
     /** Writes a run's status, plan and input values. */
     CREATE,
     /** Appends one batch of values to a stream if the run is running and the stream open. */
-    APPEND,
+    APPEND("rates.lua"),
     /** Completes one stream (an emitter closing early). */
     CLOSE,
     /** A processor returned: completes its outputs, advances the partition, maybe completes the run. */
@@ -23,18 +23,26 @@ public enum Script {
     FAIL,
     /** Marks a run cancelled and deletes its streams. */
     CANCEL,
-    /** Reads the next entries of a stream together with the run's status. */
-    READ;
+    /** Reads the next entries of a stream together with the run's status; records the reader's progress. */
+    READ("rates.lua");
 
     private final String source;
 
-    Script() {
-        String resource = name().toLowerCase() + ".lua";
+    /** @param libraries Lua files of shared functions the script calls, prepended to its source */
+    Script(String... libraries) {
+        StringBuilder text = new StringBuilder();
+        for (String library : libraries) {
+            text.append(read(library)).append('\n');
+        }
+        source = text.append(read(name().toLowerCase() + ".lua")).toString();
+    }
+
+    private static String read(String resource) {
         try (InputStream in = Script.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + resource);
             }
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

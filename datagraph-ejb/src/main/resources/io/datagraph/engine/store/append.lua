@@ -4,6 +4,7 @@
 -- ARGV[3] value count,
 -- ARGV[4] payload, ARGV[5] signal channel, ARGV[6] run id
 -- Returns {OK, '', ''}, or why nothing was written: {status or UNKNOWN or CLOSED, failed processor, error}.
+-- uses sample() from rates.lua, which Script prepends
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
 if m[1] ~= 'RUNNING' then
   return {m[1] or 'UNKNOWN', m[2] or '', m[3] or ''}
@@ -21,6 +22,6 @@ if seq > 0 then
   redis.call('HSET', KEYS[1], 'seq:' .. ARGV[1], seq)
 end
 redis.call('XADD', KEYS[2], '*', 'n', ARGV[3], 'v', ARGV[4])
-redis.call('HINCRBY', KEYS[1], 'count:' .. ARGV[1], ARGV[3])
+sample(KEYS[1], 'w:' .. ARGV[1] .. ':', redis.call('HINCRBY', KEYS[1], 'count:' .. ARGV[1], ARGV[3]))
 redis.call('PUBLISH', ARGV[5], ARGV[6])
 return {'OK', '', ''}

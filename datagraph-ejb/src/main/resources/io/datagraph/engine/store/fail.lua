@@ -6,7 +6,7 @@ if redis.call('HGET', KEYS[1], 'status') ~= 'RUNNING' then
   return 0
 end
 local now = redis.call('TIME')
-redis.call('HSET', KEYS[1], 'status', 'FAILED', 'failedProcessor', ARGV[3], 'error', ARGV[4],
+redis.call('HSET', KEYS[1], 'status', 'FAILED', 'failedProcessor', ARGV[3], 'error', ARGV[4], 'phase:' .. ARGV[3], 'FAILED',
   'finished', now[1] * 1000 + math.floor(now[2] / 1000))
 local ttl = redis.call('HGET', KEYS[1], 'ttl')
 for i = 1, #KEYS do

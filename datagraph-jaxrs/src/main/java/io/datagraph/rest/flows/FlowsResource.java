@@ -3,12 +3,16 @@ package io.datagraph.rest.flows;
 import io.datagraph.Datagraph;
 import io.datagraph.IO;
 import io.datagraph.Run;
+import io.datagraph.rest.graph.LiveRun;
+import io.datagraph.rest.graph.RunGraph;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,14 +54,29 @@ public class FlowsResource {
     public Response start(InputStream body) {
         Run run = datagraph.start(StartBody.toRequest(bodies.read(body), datagraph));
         UriBuilder runUri = uriInfo.getBaseUriBuilder().path(FlowsResource.class).path(run.id());
-        return Response.created(runUri.build()).entity(RunJson.started(run, runUri).toString()).build();
+        return Response.created(runUri.build())
+                .entity(RunJson.started(run, runUri, RunJson.view(uriInfo, run.id())).toString()).build();
+    }
+
+    /** The most recent runs, newest first. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String recent(@QueryParam("limit") @DefaultValue("20") int limit) {
+        JsonArrayBuilder runs = Json.createArrayBuilder();
+        for (Run run : datagraph.recent(Math.max(1, Math.min(limit, 100)))) {
+            JsonArrayBuilder processors = Json.createArrayBuilder();
+            run.processors().forEach(processors::add);
+            runs.add(Json.createObjectBuilder().add("id", run.id()).add("status", run.status().name())
+                    .add("processors", processors).add("view", RunJson.view(uriInfo, run.id()).toString()));
+        }
+        return runs.build().toString();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public String state(@PathParam("id") String id) {
-        return RunJson.state(datagraph.run(id)).toString();
+        return RunJson.state(datagraph.run(id), RunJson.view(uriInfo, id)).toString();
     }
 
     @DELETE
@@ -87,6 +106,20 @@ public class FlowsResource {
         JsonArrayBuilder values = Json.createArrayBuilder();
         datagraph.run(id).<JsonValue>io(io, JsonValue.class).forEach(values::add);
         return values.build().toString();
+    }
+
+    /** The run's graph, by {@code Accept}. */
+    @Path("{id}/graph")
+    public RunGraph graph(@PathParam("id") String id) {
+        return new RunGraph(datagraph.run(id));
+    }
+
+    /** The live view: the run's state and graph as Server-Sent Events, twice a second, until it ends. */
+    @GET
+    @Path("{id}/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void live(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        pumps.start(new LiveRun(datagraph.run(id), RunJson.view(uriInfo, id), sink, sse));
     }
 
     @POST

@@ -2,21 +2,25 @@ package io.datagraph.rest.flows;
 
 import io.datagraph.IOState;
 import io.datagraph.Run;
+import io.datagraph.ReaderState;
 import io.datagraph.RunFailure;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
 
 /** The JSON documents that describe a run. */
-final class RunJson {
+public final class RunJson {
 
     private RunJson() {
     }
 
-    /** The answer to a start: id, status, and the URL of each selected output. */
-    static JsonObject started(Run run, UriBuilder runUri) {
+    /** The answer to a start: id, status, the URL of each selected output, and of the live page. */
+    static JsonObject started(Run run, UriBuilder runUri, URI view) {
         JsonObjectBuilder outputs = Json.createObjectBuilder();
         for (String name : run.outputNames()) {
             outputs.add(name, runUri.clone().path("outputs").path(name).build().toString());
@@ -25,24 +29,49 @@ final class RunJson {
                 .add("id", run.id())
                 .add("status", run.status().name())
                 .add("outputs", outputs)
+                .add("view", view.toString())
                 .build();
     }
 
-    /** {@code GET /flows/{id}}: status, processors, every stream's count and completion, the failure. */
-    static JsonObject state(Run run) {
+    /**
+     * {@code GET /flows/{id}}: status, processors and their phases, every stream's count, completion
+     * and write rate with, per reading processor, how far it has read, its rate and its backlog; the
+     * failure; the live page.
+     */
+    public static JsonObject state(Run run, URI view) {
         JsonArrayBuilder processors = Json.createArrayBuilder();
         run.processors().forEach(processors::add);
+        JsonObjectBuilder phases = Json.createObjectBuilder();
+        run.phases().forEach((processor, phase) -> phases.add(processor, phase.name()));
         JsonArrayBuilder ios = Json.createArrayBuilder();
         for (IOState io : run.ioStates()) {
-            ios.add(Json.createObjectBuilder().add("name", io.name()).add("count", io.count()).add("complete", io.complete()));
+            JsonArrayBuilder readers = Json.createArrayBuilder();
+            for (ReaderState reader : io.readers()) {
+                readers.add(Json.createObjectBuilder().add("processor", reader.processor()).add("read", reader.read())
+                        .add("rate", round(reader.rate())).add("backlog", Math.max(0, io.count() - reader.read())));
+            }
+            ios.add(Json.createObjectBuilder().add("name", io.name()).add("count", io.count())
+                    .add("complete", io.complete()).add("rate", round(io.rate())).add("readers", readers));
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", run.id())
                 .add("status", run.status().name())
                 .add("processors", processors)
-                .add("ios", ios);
+                .add("phases", phases)
+                .add("ios", ios)
+                .add("view", view.toString());
         run.failure().ifPresent(failure -> json.add("error", failure(failure)));
         return json.build();
+    }
+
+    /** The live page of a run: the WAR's page with {@code ?run=<id>}. */
+    public static URI view(UriInfo uris, String runId) {
+        // the API lives at <context>/api/, the page at <context>/
+        return uris.getBaseUri().resolve("..").resolve("?run=" + runId);
+    }
+
+    private static double round(double rate) {
+        return Math.round(rate * 10) / 10.0;
     }
 
     static JsonObject failure(RunFailure failure) {

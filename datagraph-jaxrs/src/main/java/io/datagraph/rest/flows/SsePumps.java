@@ -35,7 +35,7 @@ public class SsePumps {
         pool.shutdownNow();
     }
 
-    void start(Runnable pump) {
+    public void start(Runnable pump) {
         pool.execute(pump);
     }
 }

@@ -21,17 +21,13 @@ import java.util.Map;
  *  "open": ["files"], "outputs": "final" | "all"}</pre>
  * Input values stay JSON values ({@link JsonValue}); the engine stores them as they came.
  */
-final class StartBody {
+public final class StartBody {
 
     private StartBody() {
     }
 
     static RunRequest toRequest(JsonStructure json, Datagraph datagraph) {
-        if (json.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw BadRequestProblem.malformed("the body must be a JSON object with \"processors\" (or \"flow\")"
-                    + " and \"inputs\"");
-        }
-        JsonObject body = json.asJsonObject();
+        JsonObject body = object(json);
         for (String key : body.keySet()) {
             if (!List.of("processors", "flow", "inputs", "open", "outputs").contains(key)) {
                 throw BadRequestProblem.malformed("unknown field \"" + key
@@ -42,6 +38,19 @@ final class StartBody {
                 .inputs(inputs(body))
                 .outputs(outputs(body));
         return request.open(strings(body, "open").toArray(String[]::new));
+    }
+
+    /** Only the flow of such a body ({@code processors} or {@code flow}), e.g. to draw it. */
+    public static Flow flowOf(JsonStructure json, Datagraph datagraph) {
+        return flow(object(json), datagraph);
+    }
+
+    private static JsonObject object(JsonStructure json) {
+        if (json.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw BadRequestProblem.malformed("the body must be a JSON object with \"processors\" (or \"flow\")"
+                    + " and \"inputs\"");
+        }
+        return json.asJsonObject();
     }
 
     private static Flow flow(JsonObject body, Datagraph datagraph) {

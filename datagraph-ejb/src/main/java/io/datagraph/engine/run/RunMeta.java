@@ -1,0 +1,73 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.IOState;
+import io.datagraph.ProcessorPhase;
+import io.datagraph.ReaderState;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a run's live figures out of its meta hash: per stream {@code count:<io>},
+ * {@code closed:<io>} and the write-rate sample {@code w:<io>:*}; per reader {@code read:<io>:<p>}
+ * and {@code r:<io>:<p>:*}; per processor {@code phase:<p>}. Rates are decayed by how long ago they
+ * were sampled, so a stream that stopped moving shows a rate falling to zero.
+ */
+final class RunMeta {
+
+    private final RunPlan plan;
+    private final Map<String, String> meta;
+    private final long now;
+
+    RunMeta(RunPlan plan, Map<String, String> meta, long nowMillis) {
+        this.plan = plan;
+        this.meta = meta;
+        this.now = nowMillis;
+    }
+
+    List<IOState> streams() {
+        Map<String, ProcessorPhase> phases = phases();
+        List<IOState> states = new ArrayList<>();
+        for (String stream : plan.streams()) {
+            long count = number("count:" + stream);
+            List<ReaderState> readers = new ArrayList<>();
+            for (RunPlan.Step step : plan.steps()) {
+                if (step.inputs().contains(stream)) {
+                    // a reader that ended needs nothing more: it owes no backlog (it may have read only first())
+                    long read = phases.get(step.processor()) == ProcessorPhase.DONE
+                            ? count : number("read:" + stream + ":" + step.processor());
+                    readers.add(new ReaderState(step.processor(), read, rate("r:" + stream + ":" + step.processor() + ":")));
+                }
+            }
+            states.add(new IOState(stream, count, meta.containsKey("closed:" + stream), rate("w:" + stream + ":"),
+                    readers));
+        }
+        return states;
+    }
+
+    Map<String, ProcessorPhase> phases() {
+        Map<String, ProcessorPhase> phases = new LinkedHashMap<>();
+        for (RunPlan.Step step : plan.steps()) {
+            String phase = meta.get("phase:" + step.processor());
+            phases.put(step.processor(), phase == null ? ProcessorPhase.WAITING : ProcessorPhase.valueOf(phase));
+        }
+        return phases;
+    }
+
+    private long number(String field) {
+        String value = meta.get(field);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private double rate(String prefix) {
+        String rate = meta.get(prefix + "r");
+        String sampled = meta.get(prefix + "t");
+        if (rate == null || sampled == null) {
+            return 0;
+        }
+        long idle = Math.max(0, now - Long.parseLong(sampled) - 200);
+        return Double.parseDouble(rate) * Math.exp(-idle / 1000.0);
+    }
+}

@@ -1,0 +1,112 @@
+// The live flow page: lists processors and recent runs, starts flows, and follows one run
+// (?run=<id>) over Server-Sent Events, redrawing its graph and figures on every update.
+'use strict';
+
+const api = 'api';
+let live = null;
+
+function element(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+  return node;
+}
+
+async function problem(response) {
+  try {
+    const body = await response.json();
+    return body.detail || body.title || response.statusText;
+  } catch (e) {
+    return response.status + ' ' + response.statusText;
+  }
+}
+
+async function loadProcessors() {
+  const list = document.getElementById('processors');
+  const processors = await (await fetch(api + '/processors')).json();
+  list.replaceChildren(...processors.map(p => element('li',
+    `${p.name}: ${p.inputs.join(', ') || '∅'} → ${p.outputs.join(', ') || '∅'}${p.wait ? ' (awaits inputs)' : ''}`)));
+}
+
+async function loadRuns() {
+  const list = document.getElementById('runs');
+  const runs = await (await fetch(api + '/flows?limit=10')).json();
+  list.replaceChildren(...runs.map(run => {
+    const item = element('li');
+    const link = element('a', run.processors.join(' → '), { href: '?run=' + run.id });
+    link.addEventListener('click', event => { event.preventDefault(); show(run.id); });
+    item.append(link, ' ', element('span', run.status, { class: 'status ' + run.status }));
+    return item;
+  }));
+}
+
+async function start(event) {
+  event.preventDefault();
+  const form = event.target;
+  const error = document.getElementById('start-error');
+  error.textContent = '';
+  let inputs;
+  try {
+    inputs = JSON.parse(form.inputs.value || '{}');
+  } catch (e) {
+    error.textContent = 'Inputs are not JSON: ' + e.message;
+    return;
+  }
+  const processors = form.processors.value.split(',').map(name => name.trim()).filter(name => name);
+  const response = await fetch(api + '/flows', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ processors, inputs })
+  });
+  if (response.status !== 201) {
+    error.textContent = await problem(response);
+    return;
+  }
+  show((await response.json()).id);
+  loadRuns();
+}
+
+function show(runId) {
+  history.replaceState(null, '', '?run=' + encodeURIComponent(runId));
+  if (live) live.close();
+  document.getElementById('run').hidden = false;
+  document.getElementById('run-id').textContent = runId;
+  document.getElementById('run-error').textContent = '';
+  live = new EventSource(`${api}/flows/${encodeURIComponent(runId)}/live`);
+  live.addEventListener('state', event => render(JSON.parse(event.data)));
+  live.onerror = async () => {
+    live.close();
+    const response = await fetch(`${api}/flows/${encodeURIComponent(runId)}`);
+    if (!response.ok) document.getElementById('run-error').textContent = await problem(response);
+  };
+}
+
+function render(state) {
+  const status = document.getElementById('run-status');
+  status.textContent = state.status;
+  status.className = 'status ' + state.status;
+  document.getElementById('graph').innerHTML = state.svg;
+  document.getElementById('run-error').textContent =
+    state.error ? `processor '${state.error.processor}' failed: ${state.error.message}` : '';
+  const rows = state.ios.map(io => {
+    const row = element('tr', undefined, { 'data-stream': io.name });
+    const readers = io.readers.map(r => `${r.processor}: ${r.read} (${r.rate})`).join(', ') || '—';
+    const backlog = Math.max(0, ...io.readers.map(r => r.backlog));
+    row.append(element('td', io.name), element('td', String(io.count), { class: 'number count' }),
+      element('td', String(io.rate), { class: 'number' }), element('td', readers),
+      element('td', String(backlog), { class: 'number' + (backlog >= 1000 ? ' lagging' : '') }),
+      element('td', io.complete ? '✓' : ''));
+    return row;
+  });
+  document.querySelector('#streams tbody').replaceChildren(...rows);
+  if (state.status !== 'RUNNING') {
+    live.close();
+    loadRuns();
+  }
+}
+
+document.getElementById('start').addEventListener('submit', start);
+loadProcessors();
+loadRuns();
+const requested = new URLSearchParams(location.search).get('run');
+if (requested) show(requested);
