@@ -17,7 +17,7 @@ public final class SvgGraph {
 
     public static final String MEDIA_TYPE = "image/svg+xml";
 
-    private static final int COLUMN = 230;
+    private static final int COLUMN = 300;
     private static final int ROW = 90;
     private static final int WIDTH = 150;
     private static final int HEIGHT = 44;
@@ -44,8 +44,8 @@ public final class SvgGraph {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
-                .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
-                .append(" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker></defs>\n");
+                .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"10\"")
+                .append(" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker></defs>\n");
         partitions(graph, at, svg, height);
         for (FlowGraph.Edge edge : graph.edges()) {
             edge(graph, edge, at.get(edge.from()), at.get(edge.to()), svg);
@@ -110,9 +110,21 @@ public final class SvgGraph {
                 .append(y2).append(' ').append(x2).append(',').append(y2).append("\" fill=\"none\" stroke=\"")
                 .append(edgeColor(graph, edge)).append("\" stroke-width=\"")
                 .append(String.format(Locale.ROOT, "%.1f", strokeWidth)).append("\" marker-end=\"url(#arrow)\"/>")
-                .append("<text x=\"").append((x1 + x2) / 2).append("\" y=\"").append((y1 + y2) / 2 - 6)
-                .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">").append(escape(graph.label(edge)))
-                .append("</text></g>\n");
+                .append(halo((x1 + x2) / 2, (y1 + y2) / 2 - 7, "bold", escape(edge.stream())))
+                .append(halo((x1 + x2) / 2, (y1 + y2) / 2 + 17, "normal", escape(figures(graph, edge))))
+                .append("</g>\n");
+    }
+
+    /** Centred text with a white halo, legible over the curve. */
+    private static String halo(int x, int y, String weight, String text) {
+        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"" + weight
+                + "\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">" + text + "</text>";
+    }
+
+    /** The edge's label without the stream's name, which is drawn apart. */
+    private static String figures(FlowGraph graph, FlowGraph.Edge edge) {
+        String label = graph.label(edge);
+        return label.equals(edge.stream()) ? "" : label.substring(edge.stream().length() + 2);
     }
 
     /** Grey when the consumer keeps up, orange when it lags, red when it lags far: the bottleneck. */

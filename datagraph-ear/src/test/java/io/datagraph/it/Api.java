@@ -84,7 +84,16 @@ final class Api {
      * {@code error}, or the first {@code limit} events (then disconnects).
      */
     static List<Event> follow(String runId, String io, String lastEventId, int limit) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/flows/" + runId + "/outputs/" + io))
+        return events("/flows/" + runId + "/outputs/" + io, lastEventId, limit);
+    }
+
+    /** Every event of an SSE resource until the server closes the stream. */
+    static List<Event> followPath(String path) {
+        return events(path, null, Integer.MAX_VALUE);
+    }
+
+    private static List<Event> events(String path, String lastEventId, int limit) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -104,7 +113,7 @@ final class Api {
                         if (id != null || data.length() > 0 || !name.equals("message")) {
                             Event event = new Event(name, id, data.toString());
                             events.add(event);
-                            if (!name.equals("message") || events.size() == limit) {
+                            if (name.equals("complete") || name.equals("error") || events.size() == limit) {
                                 return events;
                             }
                         }

@@ -1,0 +1,67 @@
+package io.datagraph.it;
+
+import io.datagraph.testing.SharedRedis;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The live flow page in headless Chromium: start producer → consumer from the form, watch the
+ * counts rise while it runs, see it end COMPLETED. Leaves a screenshot at
+ * {@code target/live-page.png}. Needs Debian's chromium and chromium-driver (.ci/run installs them);
+ * skipped without them.
+ */
+@ExtendWith(SharedRedis.class)
+@ExtendWith(ArquillianExtension.class)
+class LivePageIT {
+
+    private static final String PAGE = Api.BASE.replace("/api", "/");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void pageStartsAFlowAndShowsItsCountsRisingUntilItCompletes() throws Exception {
+        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        try (Browser browser = new Browser()) {
+            browser.open(PAGE);
+            browser.type("#start input[name=processors]", "producer, consumer");
+            browser.type("#start textarea[name=inputs]", "{\"input\": [150]}");
+            browser.click("#start-button");
+
+            List<Long> counts = new ArrayList<>();
+            String status = "";
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!status.equals("COMPLETED") && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+                status = browser.script("return document.getElementById('run-status').textContent");
+                String count = browser.script(
+                        "const c = document.querySelector('tr[data-stream=consumed] .count'); return c ? c.textContent : ''");
+                if (!count.isEmpty() && status.equals("RUNNING")) {
+                    counts.add(Long.parseLong(count));
+                }
+            }
+            assertEquals("COMPLETED", status);
+            assertTrue(counts.stream().distinct().count() >= 2, "counts did not rise while running: " + counts);
+            for (int i = 1; i < counts.size(); i++) {
+                assertTrue(counts.get(i) >= counts.get(i - 1), "counts went down: " + counts);
+            }
+            assertEquals("150", browser.script("return document.querySelector('tr[data-stream=consumed] .count').textContent"));
+            assertTrue(browser.script("return location.search").startsWith("?run="), "the page's address names the run");
+            assertEquals("2", browser.script("return String(document.querySelectorAll('#graph g.processor').length)"));
+            browser.screenshot(Path.of("target", "live-page.png"));
+        }
+    }
+}
