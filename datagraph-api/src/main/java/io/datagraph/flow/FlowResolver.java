@@ -2,6 +2,7 @@ package io.datagraph.flow;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,7 +110,7 @@ public final class FlowResolver {
         List<String> walked = new ArrayList<>(path).subList(index.get(current), path.size());
         // the walk goes against the data; report the cycle in the direction data flows
         List<String> cycle = new ArrayList<>(walked);
-        java.util.Collections.reverse(cycle);
+        Collections.reverse(cycle);
         cycle.add(cycle.get(0));
         return cycle;
     }

@@ -4,13 +4,10 @@ import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.UnknownRunException;
 import io.datagraph.RunRequest;
-import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.io.StreamFactory;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.run.RunRepository;
 import io.datagraph.engine.run.StoreRun;
 import io.datagraph.engine.run.Supervisor;
-import io.datagraph.engine.store.Signals;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.ProcessorSignature;
 import io.datagraph.flow.ResolvedFlow;
@@ -35,16 +32,7 @@ public class DatagraphEngine implements Datagraph {
     RunRepository runs;
 
     @Inject
-    StreamFactory streams;
-
-    @Inject
-    Signals signals;
-
-    @Inject
     ProcessorRegistry registry;
-
-    @Inject
-    EngineConfig config;
 
     @Inject
     @Any
@@ -52,7 +40,7 @@ public class DatagraphEngine implements Datagraph {
 
     @Override
     public StoreRun start(RunRequest request) {
-        return run(supervisor.start(request));
+        return supervisor.start(request);
     }
 
     @Override
@@ -74,7 +62,7 @@ public class DatagraphEngine implements Datagraph {
 
     @Override
     public StoreRun run(String id) {
-        return new StoreRun(id, runs.plan(id), runs, streams, signals, config.pollInterval());
+        return supervisor.handle(id, runs.plan(id));
     }
 
     @Override

@@ -92,8 +92,8 @@ public class Supervisor {
         return FlowResolver.resolve(flow, registry::signature);
     }
 
-    /** Resolves, stores and starts a run; returns its id. */
-    public String start(RunRequest request) {
+    /** Resolves, stores and starts a run. */
+    public StoreRun start(RunRequest request) {
         ResolvedFlow flow = resolve(request.flow());
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
         String runId = UUID.randomUUID().toString();
@@ -101,7 +101,12 @@ public class Supervisor {
         runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
         runs.remember(runId);
         schedule(runId, plan, 0);
-        return runId;
+        return handle(runId, plan);
+    }
+
+    /** A handle on a run whose plan is known. */
+    public StoreRun handle(String runId, RunPlan plan) {
+        return new StoreRun(runId, plan, runs, streams, signals, config.pollInterval());
     }
 
     private void schedule(String runId, RunPlan plan, int partition) {
