@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code datagraph.redis.url} at it, and stops it when the run ends. Register it before
  * {@code @EnableWeld} so the engine finds the URL when it starts. The port is free and random
  * unless {@value #PORT_PROPERTY} names one (a server started by the build is configured with it).
+ * With {@value #CLUSTER_PROPERTY}{@code =true} it starts a three-master Redis Cluster instead and
+ * sets {@code datagraph.redis.cluster-nodes}: the same tests then run against a Cluster.
  */
 public final class SharedRedis implements BeforeAllCallback {
 
@@ -17,7 +19,11 @@ public final class SharedRedis implements BeforeAllCallback {
     /** System property naming the port to use. */
     public static final String PORT_PROPERTY = "datagraph.test.redis.port";
 
+    /** System property asking for a Redis Cluster. */
+    public static final String CLUSTER_PROPERTY = "datagraph.test.cluster";
+
     private static volatile RedisServer server;
+    private static volatile RedisCluster cluster;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -33,8 +39,24 @@ public final class SharedRedis implements BeforeAllCallback {
         return server;
     }
 
+    /** The cluster's masters; only valid when {@link #cluster()}. */
+    public static java.util.List<RedisServer> clusterNodes() {
+        return cluster.nodes();
+    }
+
+    /** Whether this test run uses a Redis Cluster. */
+    public static boolean cluster() {
+        return Boolean.getBoolean(CLUSTER_PROPERTY);
+    }
+
     private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         Holder() {
+            if (cluster()) {
+                cluster = RedisCluster.start(3);
+                server = cluster.nodes().get(0);
+                System.setProperty("datagraph.redis.cluster-nodes", cluster.nodeUrls());
+                return;
+            }
             String port = System.getProperty(PORT_PROPERTY);
             server = port == null || port.isBlank() ? RedisServer.start() : RedisServer.startOn(Integer.parseInt(port));
             System.setProperty(URL_PROPERTY, server.url());
@@ -42,7 +64,11 @@ public final class SharedRedis implements BeforeAllCallback {
 
         @Override
         public void close() {
-            server.close();
+            if (cluster != null) {
+                cluster.close();
+            } else {
+                server.close();
+            }
         }
     }
 }
