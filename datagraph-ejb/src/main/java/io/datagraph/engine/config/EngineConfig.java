@@ -59,6 +59,14 @@ public class EngineConfig {
     int emitBatch;
 
     @Inject
+    @ConfigProperty(name = "datagraph.emit.window", defaultValue = "100000")
+    long emitWindow;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.emit.stall", defaultValue = "PT5S")
+    Duration emitStall;
+
+    @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
     String executorJndi;
 
@@ -121,6 +129,22 @@ public class EngineConfig {
     /** Most values an emitter packs into one stream entry. */
     public int emitBatch() {
         return emitBatch;
+    }
+
+    /**
+     * Most values a stream may hold unread by its slowest running reader: beyond it, {@code emit}
+     * blocks until the reader catches up (backpressure).
+     */
+    public long emitWindow() {
+        return emitWindow;
+    }
+
+    /**
+     * How long a blocked emitter waits for a reader that makes no progress at all before it goes on
+     * anyway: such a reader is busy with another stream (waiting for it could deadlock), not slow.
+     */
+    public Duration emitStall() {
+        return emitStall;
     }
 
     /** JNDI name of the ManagedExecutorService that runs processors. */

@@ -2,6 +2,7 @@ package io.datagraph.engine.io;
 
 import io.datagraph.DatagraphException;
 import io.datagraph.Emitter;
+import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.RunKeys;
 import io.datagraph.engine.store.Script;
 import io.datagraph.engine.store.StatusReply;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionException;
  * therefore sent at once, and a fast producer fills batches of up to {@code datagraph.emit.batch}
  * values, blocking in {@link #emit} while its next batch is full and the previous one still in
  * flight. Each batch carries a sequence number, so a command the client retries is not appended
- * twice.
+ * twice. Each append also reports how far the slowest running reader lags; beyond
+ * {@code datagraph.emit.window} values, {@code emit} waits for it (backpressure).
  *
  * <p>Thread-safe: all state is guarded by {@code lock}.
  */
@@ -31,6 +33,14 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final ValueCodec<T> codec;
     private final int maxBatch;
     private final String channel;
+    private final long window;
+    private final long stallNanos;
+    /** Unread values of the slowest running reader, as the last append reported; guarded by lock. */
+    private long backlog;
+    /** That reader's position, as the last append reported; guarded by lock. */
+    private long slowestPosition = -1;
+    /** The slowest reader's position when it was found stalled: no waiting for it until it moves. */
+    private long stalledPosition = -2;
     private final Object lock = new Object();
     private final StringBuilder batch = new StringBuilder();
     private int batched;
@@ -39,13 +49,15 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private boolean completed;
     private RuntimeException failure;
 
-    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, int maxBatch, String channel) {
+    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EngineConfig config) {
         this.store = store;
         this.keys = keys;
         this.name = name;
         this.codec = codec;
-        this.maxBatch = maxBatch;
-        this.channel = channel;
+        this.maxBatch = config.emitBatch();
+        this.channel = RunKeys.signalChannel(config.keyPrefix());
+        this.window = config.emitWindow();
+        this.stallNanos = config.emitStall().toNanos();
     }
 
     @Override
@@ -59,6 +71,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
             throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
         }
         String json = codec.encode(value);
+        awaitReaders();
         synchronized (lock) {
             checkOpen();
             while (inFlight && batched >= maxBatch) {
@@ -107,6 +120,55 @@ public final class StoreEmitter<T> implements Emitter<T> {
         }
     }
 
+    /**
+     * Backpressure: while the slowest running reader lags more than the window, wait for it (polling
+     * its position, without holding the lock). A reader whose position does not move at all for
+     * {@code datagraph.emit.stall} is busy elsewhere — waiting for it could deadlock — so the
+     * emitter stops waiting for it until its position moves again.
+     */
+    private void awaitReaders() {
+        synchronized (lock) {
+            if (backlog <= window || slowestPosition == stalledPosition) {
+                return;
+            }
+        }
+        long slowest = -2;
+        long movedAt = System.nanoTime();
+        while (true) {
+            List<Object> reply = store.call(Script.BACKLOG, RScript.ReturnType.MULTI, List.of(keys.meta()), name);
+            long lag = ((Number) reply.get(0)).longValue();
+            long position = ((Number) reply.get(1)).longValue();
+            if (lag <= window) {
+                setBacklog(lag, position);
+                return;
+            }
+            if (position != slowest) {
+                slowest = position;
+                movedAt = System.nanoTime();
+            } else if (System.nanoTime() - movedAt > stallNanos) {
+                synchronized (lock) {
+                    stalledPosition = position;
+                    slowestPosition = position;
+                }
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatagraphException("interrupted while '" + name + "' of run " + keys.runId()
+                        + " waited for its readers", e);
+            }
+        }
+    }
+
+    private void setBacklog(long lag, long position) {
+        synchronized (lock) {
+            backlog = lag;
+            slowestPosition = position;
+        }
+    }
+
     private void checkOpen() {
         if (failure != null) {
             throw failure;
@@ -146,8 +208,14 @@ public final class StoreEmitter<T> implements Emitter<T> {
                         : new DatagraphException("writing to '" + name + "' failed: " + cause, cause);
             } else if (!"OK".equals(StatusReply.status(reply))) {
                 failure = ended(reply);
-            } else if (batched > 0) {
-                send();
+            } else {
+                if (reply.size() > 4) {
+                    backlog = ((Number) reply.get(3)).longValue();
+                    slowestPosition = ((Number) reply.get(4)).longValue();
+                }
+                if (batched > 0) {
+                    send();
+                }
             }
             lock.notifyAll();
         }

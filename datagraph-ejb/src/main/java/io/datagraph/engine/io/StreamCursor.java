@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 final class StreamCursor {
 
+    /** A reading processor reports its position at least every this many values. */
+    private static final int PROGRESS_EVERY = 1024;
+
     private final StreamFactory streams;
     private final RunKeys keys;
     private final String name;
@@ -29,6 +32,7 @@ final class StreamCursor {
     private final String reader;
     private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
     private long taken;
+    private long reported;
     /** Start bound of the next fetch: {@code (id} after an entry, or {@code id} to re-read it when resuming. */
     private String bound = "-";
     /** When resuming inside an entry: its id, and how many of its values were already read. */
@@ -118,7 +122,9 @@ final class StreamCursor {
             buffered.removeFirst();
         }
         lastPosition = entry.id + ":" + (entry.first + index);
-        taken++;
+        if (++taken - reported >= PROGRESS_EVERY && !reader.isEmpty()) {
+            reportProgress();
+        }
         return entry.values[index];
     }
 
@@ -155,7 +161,18 @@ final class StreamCursor {
         }
     }
 
+    /**
+     * Tells the store how far this processor has read between fetches (a fetch reports it too), so
+     * that its writer's backpressure and the run's backlog figures follow it closely. Fire and forget.
+     */
+    private void reportProgress() {
+        reported = taken;
+        streams.store().redisson().<String, String>getMap(keys.meta())
+                .fastPutAsync("read:" + name + ":" + reader, String.valueOf(taken));
+    }
+
     private void fetch() {
+        reported = taken;
         List<Object> reply = streams.store().call(Script.READ, RScript.ReturnType.MULTI,
                 List.of(keys.meta(), keys.stream(name)), bound, streams.config().readBatch(), reader, taken, name);
         String status = StatusReply.status(reply);

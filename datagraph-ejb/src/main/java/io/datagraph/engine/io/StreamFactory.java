@@ -45,8 +45,7 @@ public class StreamFactory {
 
     /** A writer of one stream of a run. */
     public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType) {
-        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()),
-                config.emitBatch(), RunKeys.signalChannel(config.keyPrefix()));
+        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), config);
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */

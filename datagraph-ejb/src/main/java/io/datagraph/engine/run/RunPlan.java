@@ -59,6 +59,19 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
                 .filter(step -> step.processor().equals(name)).findFirst().map(Step::signature));
     }
 
+    /** For each stream read by processors of the run, their names, comma-separated. */
+    public java.util.Map<String, String> readers() {
+        java.util.Map<String, String> readers = new java.util.LinkedHashMap<>();
+        for (String stream : streams) {
+            String names = steps.stream().filter(step -> step.inputs().contains(stream)).map(Step::processor)
+                    .collect(java.util.stream.Collectors.joining(","));
+            if (!names.isEmpty()) {
+                readers.put(stream, names);
+            }
+        }
+        return readers;
+    }
+
     /** How many processors the partition has: how many must finish before the next one starts. */
     public int size(int partition) {
         return partition(partition).size();

@@ -65,6 +65,12 @@ public class RunRepository {
         for (int partition = 0; partition < plan.partitions(); partition++) {
             args.add(plan.size(partition));
         }
+        Map<String, String> readers = plan.readers();
+        args.add(readers.size());
+        readers.forEach((stream, names) -> {
+            args.add(stream);
+            args.add(names);
+        });
         for (String input : streams) {
             List<String> chunks = chunks(input, inputs.getOrDefault(input, List.of()));
             args.add(input);

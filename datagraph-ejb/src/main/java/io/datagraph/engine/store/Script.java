@@ -14,7 +14,7 @@ public enum Script {
     /** Writes a run's status, plan and input values. */
     CREATE,
     /** Appends one batch of values to a stream if the run is running and the stream open. */
-    APPEND("rates.lua"),
+    APPEND("rates_lib.lua", "backlog_lib.lua"),
     /** Completes one stream (an emitter closing early). */
     CLOSE,
     /** A processor returned: completes its outputs, advances the partition, maybe completes the run. */
@@ -24,7 +24,9 @@ public enum Script {
     /** Marks a run cancelled and deletes its streams. */
     CANCEL,
     /** Reads the next entries of a stream together with the run's status; records the reader's progress. */
-    READ("rates.lua");
+    READ("rates_lib.lua"),
+    /** How far the running readers of a stream lag behind its writer. */
+    BACKLOG("backlog_lib.lua");
 
     private final String source;
 

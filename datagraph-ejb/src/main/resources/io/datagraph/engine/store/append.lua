@@ -3,8 +3,10 @@
 -- ARGV[1] stream name, ARGV[2] the writer's batch sequence number (1, 2, ...; 0: not deduplicated),
 -- ARGV[3] value count,
 -- ARGV[4] payload, ARGV[5] signal channel, ARGV[6] run id
--- Returns {OK, '', ''}, or why nothing was written: {status or UNKNOWN or CLOSED, failed processor, error}.
--- uses sample() from rates.lua, which Script prepends
+-- Returns {OK, '', '', backlog, position}: the values its slowest running reader has not read yet, and
+-- that reader's position (-1: none running); or why
+-- nothing was written: {status or UNKNOWN or CLOSED, failed processor, error}.
+-- uses sample() and backlog(), which Script prepends from rates_lib.lua and backlog_lib.lua
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
 if m[1] ~= 'RUNNING' then
   return {m[1] or 'UNKNOWN', m[2] or '', m[3] or ''}
@@ -24,4 +26,5 @@ end
 redis.call('XADD', KEYS[2], '*', 'n', ARGV[3], 'v', ARGV[4])
 sample(KEYS[1], 'w:' .. ARGV[1] .. ':', redis.call('HINCRBY', KEYS[1], 'count:' .. ARGV[1], ARGV[3]))
 redis.call('PUBLISH', ARGV[5], ARGV[6])
-return {'OK', '', ''}
+local lag = backlog(KEYS[1], ARGV[1])
+return {'OK', '', '', lag[1], lag[2]}

@@ -1,7 +1,7 @@
 -- Creates a run.
 -- KEYS[1] meta, KEYS[2..] the streams of the inputs given values or left open
 -- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] partition count P,
--- ARGV[4 .. 3+P] processors per partition,
+-- ARGV[4 .. 3+P] processors per partition, ARGV[4+P] reader count R, then R pairs (stream, comma-separated readers),
 -- then per input stream: name, 1 to complete it now (0: leave it open), chunk count C,
 -- then C pairs (value count, payload)
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -15,6 +15,11 @@ for p = 0, partitions - 1 do
   redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[4 + p])
 end
 local a = 4 + partitions
+local readers = tonumber(ARGV[a])
+for r = 1, readers do
+  redis.call('HSET', KEYS[1], 'readers:' .. ARGV[a + 2 * r - 1], ARGV[a + 2 * r])
+end
+a = a + 1 + 2 * readers
 for k = 2, #KEYS do
   local name = ARGV[a]
   local complete = ARGV[a + 1] == '1'

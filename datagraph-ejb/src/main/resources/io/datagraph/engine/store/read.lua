@@ -3,7 +3,7 @@
 -- ARGV[1] XRANGE start: '-', '(<id>' after an entry, or '<id>' from an entry; ARGV[2] most entries to return;
 -- ARGV[3] the reading processor ('' for others), ARGV[4] values it has taken so far, ARGV[5] the stream's name
 -- Returns {status or '', failed processor or '', error or '', entries}
--- uses sample() from rates.lua, which Script prepends
+-- uses sample(), which Script prepends from rates_lib.lua
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
 local entries = {}
 if m[1] == 'RUNNING' and ARGV[3] ~= '' then
