@@ -67,6 +67,10 @@ public class EngineConfig {
     Duration emitStall;
 
     @Inject
+    @ConfigProperty(name = "datagraph.streams.trim-consumed", defaultValue = "true")
+    boolean trimConsumed;
+
+    @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
     String executorJndi;
 
@@ -145,6 +149,15 @@ public class EngineConfig {
      */
     public Duration emitStall() {
         return emitStall;
+    }
+
+    /**
+     * Whether a run drops the entries of its internal streams once every processor reading them has
+     * consumed them. Internal: produced and read by processors of the run, and not among the outputs
+     * selected at start. Keeps store memory bounded by the backpressure window on long runs.
+     */
+    public boolean trimConsumed() {
+        return trimConsumed;
     }
 
     /** JNDI name of the ManagedExecutorService that runs processors. */

@@ -176,6 +176,12 @@ final class StreamCursor {
         List<Object> reply = streams.store().call(Script.READ, RScript.ReturnType.MULTI,
                 List.of(keys.meta(), keys.stream(name)), bound, streams.config().readBatch(), reader, taken, name);
         String status = StatusReply.status(reply);
+        if ("TRIMMED".equals(status)) {
+            throw new DatagraphException("stream '" + name + "' of run " + keys.runId() + " no longer holds its values up"
+                    + " to entry " + reply.get(2) + ": the processors reading it consumed them, and it is not an output"
+                    + " selected at start (start the run with outputs ALL, or set datagraph.streams.trim-consumed=false,"
+                    + " to keep them)");
+        }
         if (!"RUNNING".equals(status) && !"COMPLETED".equals(status)) {
             throw StatusReply.ended(keys.runId(), reply);
         }

@@ -7,6 +7,8 @@ import io.datagraph.flow.ProcessorSignature;
 import io.datagraph.flow.ResolvedFlow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,8 +62,8 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
     }
 
     /** For each stream read by processors of the run, their names, comma-separated. */
-    public java.util.Map<String, String> readers() {
-        java.util.Map<String, String> readers = new java.util.LinkedHashMap<>();
+    public Map<String, String> readers() {
+        Map<String, String> readers = new LinkedHashMap<>();
         for (String stream : streams) {
             String names = steps.stream().filter(step -> step.inputs().contains(stream)).map(Step::processor)
                     .collect(java.util.stream.Collectors.joining(","));
@@ -70,6 +72,13 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
             }
         }
         return readers;
+    }
+
+    /** Streams produced and read within the run but not selected as outputs: its internal streams. */
+    public List<String> internalStreams() {
+        Map<String, String> readers = readers();
+        return streams.stream().filter(stream -> producerOf(stream).isPresent() && readers.containsKey(stream)
+                && !outputs.contains(stream)).toList();
     }
 
     /** How many processors the partition has: how many must finish before the next one starts. */

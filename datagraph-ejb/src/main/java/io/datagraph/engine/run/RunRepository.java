@@ -71,6 +71,9 @@ public class RunRepository {
             args.add(stream);
             args.add(names);
         });
+        List<String> trimmable = config.trimConsumed() ? plan.internalStreams() : List.of();
+        args.add(trimmable.size());
+        args.addAll(trimmable);
         for (String input : streams) {
             List<String> chunks = chunks(input, inputs.getOrDefault(input, List.of()));
             args.add(input);

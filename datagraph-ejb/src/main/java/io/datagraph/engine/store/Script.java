@@ -24,7 +24,7 @@ public enum Script {
     /** Marks a run cancelled and deletes its streams. */
     CANCEL,
     /** Reads the next entries of a stream together with the run's status; records the reader's progress. */
-    READ("rates_lib.lua"),
+    READ("rates_lib.lua", "ids_lib.lua"),
     /** How far the running readers of a stream lag behind its writer. */
     BACKLOG("backlog_lib.lua");
 

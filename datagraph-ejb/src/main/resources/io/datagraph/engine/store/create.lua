@@ -2,6 +2,7 @@
 -- KEYS[1] meta, KEYS[2..] the streams of the inputs given values or left open
 -- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] partition count P,
 -- ARGV[4 .. 3+P] processors per partition, ARGV[4+P] reader count R, then R pairs (stream, comma-separated readers),
+-- then the count T of streams to trim once consumed, and their names,
 -- then per input stream: name, 1 to complete it now (0: leave it open), chunk count C,
 -- then C pairs (value count, payload)
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -20,6 +21,11 @@ for r = 1, readers do
   redis.call('HSET', KEYS[1], 'readers:' .. ARGV[a + 2 * r - 1], ARGV[a + 2 * r])
 end
 a = a + 1 + 2 * readers
+local trimmable = tonumber(ARGV[a])
+for t = 1, trimmable do
+  redis.call('HSET', KEYS[1], 'trim:' .. ARGV[a + t], '1')
+end
+a = a + 1 + trimmable
 for k = 2, #KEYS do
   local name = ARGV[a]
   local complete = ARGV[a + 1] == '1'
