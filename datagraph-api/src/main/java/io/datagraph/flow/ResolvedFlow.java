@@ -81,12 +81,15 @@ public final class ResolvedFlow {
         return streams;
     }
 
-    /** The outputs a run lists: those of the last partition, or all of them. */
+    /** The outputs a run lists: those of the last partition, all of them, or those no processor reads. */
     public Set<String> outputs(OutputSelection selection) {
-        List<ProcessorSignature> source = selection == OutputSelection.ALL
-                ? processors : partitions.get(partitions.size() - 1);
+        List<ProcessorSignature> source = selection == OutputSelection.FINAL
+                ? partitions.get(partitions.size() - 1) : processors;
         Set<String> outputs = new LinkedHashSet<>();
         source.forEach(p -> outputs.addAll(p.outputs()));
+        if (selection == OutputSelection.TERMINAL) {
+            processors.forEach(p -> outputs.removeAll(p.inputs()));
+        }
         return outputs;
     }
 

@@ -55,6 +55,7 @@ class FlowResolverTest {
         assertEquals(1, flow.partitionOf("third"));
         assertEquals(Set.of("b", "z"), flow.outputs(OutputSelection.FINAL));
         assertEquals(Set.of("a", "b", "z"), flow.outputs(OutputSelection.ALL));
+        assertEquals(Set.of("z"), flow.outputs(OutputSelection.TERMINAL));
     }
 
     @Test

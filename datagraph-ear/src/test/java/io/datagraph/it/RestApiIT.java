@@ -105,7 +105,7 @@ class RestApiIT {
         assertProblem(Api.post("/flows", ""), 400, "needs a JSON body");
         assertProblem(Api.post("/flows", "{\"processors\":\"multiply\"}"), 400, "array of strings");
         assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":5}}"), 400, "array of values");
-        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"outputs\":\"some\"}"), 400, "\"final\" or \"all\"");
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"outputs\":\"some\"}"), 400, "\"final\", \"all\" or \"terminal\"");
         assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"extra\":1}"), 400, "unknown field");
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The body of {@code POST /flows}, checked field by field:
  * <pre>{"processors": ["foo", "bar"] | "flow": "name", "inputs": {"a": [5]},
- *  "open": ["files"], "outputs": "final" | "all"}</pre>
+ *  "open": ["files"], "outputs": "final" | "all" | "terminal"}</pre>
  * Input values stay JSON values ({@link JsonValue}); the engine stores them as they came.
  */
 public final class StartBody {
@@ -109,11 +109,13 @@ public final class StartBody {
                     return OutputSelection.FINAL;
                 case "all":
                     return OutputSelection.ALL;
+                case "terminal":
+                    return OutputSelection.TERMINAL;
                 default:
                     break;
             }
         }
-        throw BadRequestProblem.malformed("\"outputs\" must be \"final\" or \"all\"");
+        throw BadRequestProblem.malformed("\"outputs\" must be \"final\", \"all\" or \"terminal\"");
     }
 
     private static List<String> strings(JsonObject body, String field) {
