@@ -5,6 +5,8 @@ import io.datagraph.engine.config.EngineConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.redisson.Redisson;
 import org.redisson.api.RFuture;
@@ -21,6 +23,7 @@ import org.redisson.config.SingleServerConfig;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
 
 /**
  * The engine's one connection to the store: a Redisson client configured from
@@ -31,6 +34,8 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class StoreClient {
+
+    private static final Logger LOG = Logger.getLogger(StoreClient.class.getName());
 
     @Inject
     EngineConfig config;
@@ -79,6 +84,21 @@ public class StoreClient {
     void disconnect() {
         if (redisson != null) {
             redisson.shutdown();
+        }
+    }
+
+    /**
+     * Connects and loads every script now, at deployment, rather than on the first run (which would
+     * otherwise pay the connection set-up and a NOSCRIPT round trip per script). A store that is down
+     * now is only logged: runs will fail clearly until it answers.
+     */
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            for (Script script : Script.values()) {
+                scripts.scriptLoad(script.source());
+            }
+        } catch (RedisException e) {
+            LOG.warning(() -> "the store at " + address() + " does not answer yet: " + e.getMessage());
         }
     }
 
