@@ -4,7 +4,7 @@ import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.UnknownRunException;
 import io.datagraph.RunRequest;
-import io.datagraph.engine.processor.ProcessorRegistry;
+import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.run.RunRepository;
 import io.datagraph.engine.run.StoreRun;
 import io.datagraph.engine.run.Supervisor;
@@ -32,7 +32,7 @@ public class DatagraphEngine implements Datagraph {
     RunRepository runs;
 
     @Inject
-    ProcessorRegistry registry;
+    NodeDirectory directory;
 
     @Inject
     @Any
@@ -80,7 +80,7 @@ public class DatagraphEngine implements Datagraph {
 
     @Override
     public Collection<ProcessorSignature> processors() {
-        return registry.signatures();
+        return directory.signatures();
     }
 
 }

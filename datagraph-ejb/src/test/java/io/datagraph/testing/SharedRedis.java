@@ -44,6 +44,12 @@ public final class SharedRedis implements BeforeAllCallback {
         return cluster.nodes();
     }
 
+    /** The configuration that points an engine at this test run's store. */
+    public static java.util.Map<String, String> storeProperties() {
+        return cluster() ? java.util.Map.of("datagraph.redis.cluster-nodes", cluster.nodeUrls())
+                : java.util.Map.of(URL_PROPERTY, server().url());
+    }
+
     /** Whether this test run uses a Redis Cluster. */
     public static boolean cluster() {
         return Boolean.getBoolean(CLUSTER_PROPERTY);

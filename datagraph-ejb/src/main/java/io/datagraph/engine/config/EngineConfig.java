@@ -14,6 +14,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class EngineConfig {
 
+    /** Fixed for the life of the process, so every bean sees the same node id. */
+    private static final String DEFAULT_NODE_ID = defaultNodeId();
+
     @Inject
     @ConfigProperty(name = "datagraph.redis.url", defaultValue = "redis://127.0.0.1:6379")
     String redisUrl;
@@ -69,6 +72,18 @@ public class EngineConfig {
     @Inject
     @ConfigProperty(name = "datagraph.streams.trim-consumed", defaultValue = "true")
     boolean trimConsumed;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.processors.enabled")
+    Optional<String> enabledProcessors;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.node.id")
+    Optional<String> nodeId;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.node.heartbeat", defaultValue = "PT2S")
+    Duration heartbeat;
 
     @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
@@ -160,6 +175,25 @@ public class EngineConfig {
         return trimConsumed;
     }
 
+    /**
+     * The processors this node serves, when {@code datagraph.processors.enabled} names them
+     * (comma-separated); empty: all it has. One EAR can so be deployed as several services.
+     */
+    public Optional<java.util.Set<String>> enabledProcessors() {
+        return enabledProcessors.filter(s -> !s.isBlank())
+                .map(s -> java.util.Set.of(s.trim().split("\\s*,\\s*")));
+    }
+
+    /** This node's name in the store's directory (default: host name, process id and a random suffix). */
+    public String nodeId() {
+        return nodeId.filter(s -> !s.isBlank()).orElse(DEFAULT_NODE_ID);
+    }
+
+    /** How often a node renews its entry in the directory; it counts as gone after three missed beats. */
+    public Duration heartbeat() {
+        return heartbeat;
+    }
+
     /** JNDI name of the ManagedExecutorService that runs processors. */
     public String executorJndi() {
         return executorJndi;
@@ -176,5 +210,16 @@ public class EngineConfig {
      */
     public Duration helpAfter() {
         return helpAfter;
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffff, 36);
     }
 }

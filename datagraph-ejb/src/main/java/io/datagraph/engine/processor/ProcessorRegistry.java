@@ -1,5 +1,6 @@
 package io.datagraph.engine.processor;
 
+import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.flow.ProcessorSignature;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,20 +10,35 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 
-/** The processors this deployment implements, by name. Immutable after start; thread-safe. */
+/**
+ * The processors this node serves, by name: those the deployment implements, narrowed to
+ * {@code datagraph.processors.enabled} when set. Immutable after start; thread-safe.
+ */
 @ApplicationScoped
 public class ProcessorRegistry {
 
+    private static final Logger LOG = Logger.getLogger(ProcessorRegistry.class.getName());
+
     @Inject
     ProcessorExtension extension;
+
+    @Inject
+    EngineConfig config;
 
     private Map<String, ProcessorMethod> byName;
 
     @PostConstruct
     void index() {
+        Optional<Set<String>> enabled = config.enabledProcessors();
         Map<String, ProcessorMethod> map = new LinkedHashMap<>();
-        extension.processors().forEach(p -> map.putIfAbsent(p.name(), p));
+        extension.processors().stream()
+                .filter(p -> enabled.map(names -> names.contains(p.name())).orElse(true))
+                .forEach(p -> map.putIfAbsent(p.name(), p));
+        enabled.ifPresent(names -> names.stream().filter(name -> !map.containsKey(name)).forEach(name ->
+                LOG.warning(() -> "datagraph.processors.enabled names '" + name + "', which this deployment lacks")));
         byName = Map.copyOf(map);
     }
 

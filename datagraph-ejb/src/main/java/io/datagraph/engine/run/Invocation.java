@@ -21,14 +21,18 @@ final class Invocation implements ProcessorTask {
     private final RunPlan plan;
     private final RunPlan.Step step;
     private final ProcessorMethod method;
+    private final Runnable ended;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, ProcessorMethod method) {
+    /** @param ended runs once the processor has ended, however it ended (e.g. to acknowledge a dispatch) */
+    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, ProcessorMethod method,
+               Runnable ended) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.plan = plan;
         this.step = step;
         this.method = method;
+        this.ended = ended;
     }
 
     @Override
@@ -58,13 +62,15 @@ final class Invocation implements ProcessorTask {
                     } else {
                         supervisor.failed(runId, plan, step, error);
                     }
+                    ended.run();
                 });
-            } else {
-                succeed(emitters);
+                return;
             }
+            succeed(emitters);
         } catch (Throwable error) {
             supervisor.failed(runId, plan, step, error);
         }
+        ended.run();
     }
 
     private Object[] bind(List<StoreEmitter<?>> emitters) {

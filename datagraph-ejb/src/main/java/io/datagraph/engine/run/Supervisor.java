@@ -9,20 +9,26 @@ import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.io.StreamFactory;
+import io.datagraph.engine.node.Dispatcher;
+import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.FlowResolver;
+import io.datagraph.flow.NoLiveNodeException;
+import io.datagraph.flow.ProcessorSignature;
 import io.datagraph.flow.ResolvedFlow;
 import io.datagraph.flow.UnknownProcessorException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +47,13 @@ public class Supervisor {
 
     @Inject
     ProcessorRegistry registry;
+
+    @Inject
+    NodeDirectory directory;
+
+    /** Lazy: the dispatcher needs the supervisor too. */
+    @Inject
+    Instance<Dispatcher> dispatcher;
 
     @Inject
     LocalExecutor executor;
@@ -88,8 +101,18 @@ public class Supervisor {
         }
     }
 
+    /**
+     * Resolves against every processor the store's directory knows, and checks that each one is
+     * served here or by a live node.
+     */
     public ResolvedFlow resolve(Flow flow) {
-        return FlowResolver.resolve(flow, registry::signature);
+        ResolvedFlow resolved = FlowResolver.resolve(flow, directory::signature);
+        for (ProcessorSignature processor : resolved.processors()) {
+            if (!directory.served(processor.name())) {
+                throw new NoLiveNodeException(processor.name());
+            }
+        }
+        return resolved;
     }
 
     /** Resolves, stores and starts a run. */
@@ -109,12 +132,25 @@ public class Supervisor {
         return new StoreRun(runId, plan, runs, streams, signals, config.pollInterval());
     }
 
+    /** Starts a partition's processors: here those this node serves, through the store the others. */
     private void schedule(String runId, RunPlan plan, int partition) {
         for (RunPlan.Step step : plan.partition(partition)) {
-            ProcessorMethod method = registry.find(step.processor())
-                    .orElseThrow(() -> new UnknownProcessorException(step.processor()));
-            executor.execute(new Invocation(this, runId, plan, step, method));
+            Optional<ProcessorMethod> local = registry.find(step.processor());
+            if (local.isPresent()) {
+                executor.execute(new Invocation(this, runId, plan, step, local.get(), () -> { }));
+            } else {
+                dispatcher.get().dispatch(runId, step.processor());
+            }
         }
+    }
+
+    /** Runs a processor another node dispatched here; {@code ended} runs once it has ended. */
+    public void runDispatched(String runId, String processor, Runnable ended) {
+        RunPlan plan = runs.plan(runId);
+        RunPlan.Step step = plan.steps().stream().filter(s -> s.processor().equals(processor)).findFirst()
+                .orElseThrow(() -> new UnknownProcessorException(processor));
+        ProcessorMethod method = registry.find(processor).orElseThrow(() -> new UnknownProcessorException(processor));
+        executor.execute(new Invocation(this, runId, plan, step, method, ended));
     }
 
     void started(String runId, RunPlan.Step step) {

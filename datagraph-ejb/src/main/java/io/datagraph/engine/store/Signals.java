@@ -17,13 +17,14 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Wakes readers waiting for a run's streams, for every run, over one pub/sub subscription.
  *
  * <p>Writers publish the run id on one channel after each write ({@code <run>!<status>} when
- * the run ended). A reader never blocks a store connection: it takes a {@link Watch} on the run,
+ * the run ended); dispatchers publish {@code @<processor>}. A reader never blocks a store connection: it takes a {@link Watch} on the run,
  * reads, and if nothing was there waits on the watch until a signal arrives. Because the watch is
  * taken before the read, a signal between the read and the wait is not lost; a signal lost by the
  * network is covered by the readers' poll interval. Thread-safe.
@@ -33,6 +34,9 @@ public class Signals {
 
     private static final Logger LOG = Logger.getLogger(Signals.class.getName());
 
+    /** Prefix of dispatch notices; run ids never start with it. */
+    private static final String DISPATCH = "@";
+
     @Inject
     StoreClient store;
 
@@ -41,6 +45,7 @@ public class Signals {
 
     private final ConcurrentMap<String, RunSignal> runs = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, RunStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> dispatchListeners = new CopyOnWriteArrayList<>();
     private RTopic topic;
     private volatile Integer listenerId;
 
@@ -91,7 +96,22 @@ public class Signals {
         statusListeners.add(listener);
     }
 
+    /** Called with a processor's name when any node dispatches it. Same rules as {@link #onRunEnded}. */
+    public void onDispatch(Consumer<String> listener) {
+        dispatchListeners.add(listener);
+    }
+
+    /** The message a dispatcher publishes for a processor (see {@link #onDispatch}). */
+    public static String dispatchMessage(String processor) {
+        return DISPATCH + processor;
+    }
+
     private void onMessage(String message) {
+        if (message.startsWith(DISPATCH)) {
+            String processor = message.substring(DISPATCH.length());
+            dispatchListeners.forEach(listener -> listener.accept(processor));
+            return;
+        }
         int bang = message.indexOf('!');
         String runId = bang < 0 ? message : message.substring(0, bang);
         RunSignal signal = runs.get(runId);

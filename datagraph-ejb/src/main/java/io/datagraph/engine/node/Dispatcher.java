@@ -1,0 +1,165 @@
+package io.datagraph.engine.node;
+
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.processor.ProcessorRegistry;
+import io.datagraph.engine.run.Supervisor;
+import io.datagraph.engine.store.Signals;
+import io.datagraph.engine.store.StoreClient;
+import io.datagraph.flow.ProcessorSignature;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.redisson.api.RStream;
+import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs processors by name across nodes, through the store: no broker. Each processor has a dispatch
+ * stream {@code <prefix>:{dispatch}:<processor>} read by the consumer group {@code workers}, in
+ * which every node serving the processor is a consumer, so each dispatched invocation goes to
+ * exactly one of them. A dispatch also publishes a notice on the signal channel, which wakes the
+ * nodes' dispatch loop at once; the loop also looks every second, and never holds a blocking read.
+ * An invocation is acknowledged once the processor has ended.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    private static final String GROUP = "workers";
+
+    @Inject
+    StoreClient store;
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    ProcessorRegistry registry;
+
+    @Inject
+    Signals signals;
+
+    @Inject
+    Supervisor supervisor;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (registry.signatures().isEmpty()) {
+            return;
+        }
+        signals.onDispatch(processor -> {
+            if (registry.find(processor).isPresent()) {
+                wake.release();
+            }
+        });
+        running = true;
+        loop = new Thread(this::takeDispatches, "datagraph-dispatch");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+
+    /** Sends one invocation of a processor this node does not serve to a node that does. */
+    public void dispatch(String runId, String processor) {
+        try {
+            stream(processor).add(StreamAddArgs.entries(Map.of("run", runId)));
+            store.redisson().getTopic(io.datagraph.engine.store.RunKeys.signalChannel(config.keyPrefix()),
+                    StringCodec.INSTANCE).publish(Signals.dispatchMessage(processor));
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    private void takeDispatches() {
+        boolean groupsReady = false;
+        while (running) {
+            try {
+                if (!groupsReady) {
+                    registry.signatures().forEach(signature -> createGroup(signature.name()));
+                    groupsReady = true;
+                }
+                boolean took = false;
+                for (ProcessorSignature signature : registry.signatures()) {
+                    took |= take(signature.name());
+                }
+                if (!took) {
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "dispatch loop: store unavailable, retrying", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private boolean take(String processor) {
+        RStream<String, String> stream = stream(processor);
+        Map<StreamMessageId, Map<String, String>> taken =
+                stream.readGroup(GROUP, config.nodeId(), StreamReadGroupArgs.neverDelivered().count(16));
+        taken.forEach((id, fields) -> {
+            String runId = fields.get("run");
+            try {
+                supervisor.runDispatched(runId, processor, () -> acknowledge(stream, id));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not run dispatched processor '" + processor + "' of run " + runId, e);
+                acknowledge(stream, id);
+            }
+        });
+        return !taken.isEmpty();
+    }
+
+    private void acknowledge(RStream<String, String> stream, StreamMessageId id) {
+        try {
+            stream.ack(GROUP, id);
+        } catch (RedisException e) {
+            LOG.log(Level.WARNING, "could not acknowledge dispatch " + id + " of " + stream.getName(), e);
+        }
+    }
+
+    private void createGroup(String processor) {
+        try {
+            stream(processor).createGroup(StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream());
+        } catch (RedisException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private RStream<String, String> stream(String processor) {
+        return store.redisson().getStream(config.keyPrefix() + ":{dispatch}:" + processor, StringCodec.INSTANCE);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.datagraph.spec;
+
+import io.datagraph.Datagraph;
+import io.datagraph.Run;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.store.StoreClient;
+import io.datagraph.flow.NoLiveNodeException;
+import io.datagraph.flow.ProcessorSignature;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineNode;
+import io.datagraph.testing.SharedRedis;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two nodes sharing one store: this JVM serves every processor but {@code square}; a second JVM
+ * (Weld SE, {@link EngineNode}) serves only {@code square}. Flows that need both run across them.
+ */
+@ExtendWith(SharedRedis.class)
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionTest {
+
+    private static final String OTHER_NODE = "square-node";
+
+    @WeldSetup
+    WeldInitiator weld = EngineDeployment.initiator(WithoutSquare.class);
+
+    @Inject
+    Datagraph datagraph;
+
+    @Inject
+    StoreClient store;
+
+    private EngineNode squareNode;
+
+    /** This node's configuration: every processor but square. */
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    public static class WithoutSquare extends EngineConfig {
+        @Override
+        public Optional<Set<String>> enabledProcessors() {
+            return Optional.of(Set.of("range", "sum", "multiply"));
+        }
+    }
+
+    @BeforeAll
+    void startTheOtherNode() throws Exception {
+        squareNode = EngineNode.start(OTHER_NODE, "square");
+    }
+
+    @AfterAll
+    void stopTheOtherNode() {
+        if (squareNode != null) {
+            squareNode.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void processorsOfOtherNodesAreKnownHere() throws InterruptedException {
+        Thread.sleep(500); // one heartbeat
+        ProcessorSignature square = datagraph.processors().stream().filter(p -> p.name().equals("square"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("numbers"), square.inputs());
+    }
+
+    @Test
+    @Order(2)
+    void flowRunsAcrossTheNodesThatServeItsProcessors() {
+        Run run = datagraph.start("squares", Map.of("count", List.of(5000)));
+        long expected = LongStream.range(0, 5000).map(x -> x * x).sum();
+        assertEquals(List.of(expected), run.<Long>io("total", Long.class).stream().toList());
+        List<String> consumers = store.redisson().getStream("dg:{dispatch}:square").listConsumers("workers")
+                .stream().map(consumer -> consumer.getName()).toList();
+        assertEquals(List.of(OTHER_NODE), consumers, "square should have run on the other node");
+    }
+
+    @Test
+    @Order(3)
+    void flowNeedingAProcessorNoLiveNodeServesIsRefusedNamingIt() throws InterruptedException {
+        squareNode.kill();
+        Thread.sleep(2000); // three missed heartbeats of 0.5 s
+        NoLiveNodeException e = assertThrows(NoLiveNodeException.class,
+                () -> datagraph.start("squares", Map.of("count", List.of(10))));
+        assertEquals("square", e.processor());
+        assertTrue(e.getMessage().contains("'square'"), e.getMessage());
+    }
+}

@@ -1,0 +1,77 @@
+package io.datagraph.testing;
+
+import org.jboss.weld.environment.se.WeldContainer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second engine node in its own JVM (Weld SE, same code, same store), for tests of processors
+ * running on other nodes. Prints {@code READY} once started and stops when its standard input closes.
+ *
+ * <pre>java -cp … -Ddatagraph.redis.url=… -Ddatagraph.node.id=… -Ddatagraph.processors.enabled=… io.datagraph.testing.EngineNode</pre>
+ */
+public final class EngineNode implements AutoCloseable {
+
+    private final Process process;
+
+    private EngineNode(Process process) {
+        this.process = process;
+    }
+
+    public static void main(String[] args) throws IOException {
+        try (WeldContainer container = EngineDeployment.weld().initialize()) {
+            System.out.println("READY");
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (in.readLine() != null) {
+                // wait for the parent to close our input
+            }
+        }
+    }
+
+    /**
+     * Starts a node named {@code nodeId} serving {@code enabled} (comma-separated), on the store this
+     * test run uses ({@link SharedRedis#storeProperties()}).
+     */
+    public static EngineNode start(String nodeId, String enabled) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                "-Ddatagraph.node.id=" + nodeId, "-Ddatagraph.processors.enabled=" + enabled));
+        SharedRedis.storeProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(EngineNode.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder log = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.equals("READY")) {
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "engine-node-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new EngineNode(process);
+            }
+            log.append(line).append('\n');
+        }
+        throw new IllegalStateException("engine node did not start:\n" + log);
+    }
+
+    /** Kills the node at once, as {@code kill -9} would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+}
