@@ -54,6 +54,6 @@ public interface Datagraph {
     /** The most recently started runs of the installation, newest first (expired ones left out). */
     List<Run> recent(int limit);
 
-    /** The processors this node can resolve flows with. */
+    /** The processors flows can use: those of every node registered in the store, this one included. */
     Collection<ProcessorSignature> processors();
 }
