@@ -35,6 +35,9 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final String channel;
     private final long window;
     private final long stallNanos;
+    private final String writer;
+    /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
+    private long skip;
     /** Unread values of the slowest running reader, as the last append reported; guarded by lock. */
     private long backlog;
     /** That reader's position, as the last append reported; guarded by lock. */
@@ -49,7 +52,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private boolean completed;
     private RuntimeException failure;
 
-    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EngineConfig config) {
+    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EngineConfig config,
+                 String writer, long written, long sequence) {
         this.store = store;
         this.keys = keys;
         this.name = name;
@@ -58,6 +62,9 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.channel = RunKeys.signalChannel(config.keyPrefix());
         this.window = config.emitWindow();
         this.stallNanos = config.emitStall().toNanos();
+        this.writer = writer;
+        this.skip = written;
+        this.sequence = sequence;
     }
 
     @Override
@@ -71,6 +78,12 @@ public final class StoreEmitter<T> implements Emitter<T> {
             throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
         }
         String json = codec.encode(value);
+        synchronized (lock) {
+            if (skip > 0) {
+                skip--;
+                return;
+            }
+        }
         awaitReaders();
         synchronized (lock) {
             checkOpen();
@@ -112,7 +125,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
                 return;
             }
             List<Object> reply = store.call(Script.CLOSE, RScript.ReturnType.MULTI,
-                    List.of(keys.meta(), keys.stream(name)), name, channel, keys.runId());
+                    List.of(keys.meta(), keys.stream(name)), name, channel, keys.runId(), writer);
             if (!"OK".equals(StatusReply.status(reply))) {
                 throw ended(reply);
             }
@@ -195,7 +208,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
         batched = 0;
         inFlight = true;
         store.<List<Object>>callAsync(Script.APPEND, RScript.ReturnType.MULTI, List.of(keys.meta(), keys.stream(name)),
-                        name, ++sequence, count, payload, channel, keys.runId())
+                        name, ++sequence, count, payload, channel, keys.runId(), writer)
                 .whenComplete(this::acknowledged);
     }
 
@@ -222,6 +235,9 @@ public final class StoreEmitter<T> implements Emitter<T> {
     }
 
     private RuntimeException ended(List<Object> reply) {
+        if ("SUPERSEDED".equals(StatusReply.status(reply))) {
+            return new AttemptSupersededException(writer, keys.runId());
+        }
         if ("CLOSED".equals(StatusReply.status(reply))) {
             return new IllegalStateException("output '" + name + "' of run " + keys.runId() + " is already complete");
         }

@@ -43,9 +43,17 @@ public class StreamFactory {
         return new StoreIO<>(this, keys(runId), name, producer, reader, ValueCodec.forType(elementType, json.jsonb()));
     }
 
-    /** A writer of one stream of a run. */
-    public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType) {
-        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), config);
+    /**
+     * A writer of one stream of a run for one attempt of its processor.
+     *
+     * @param writer   the attempt's token, {@code <processor>#<attempt>}
+     * @param written  values earlier attempts already wrote: this writer drops its first so many
+     * @param sequence the last batch sequence number earlier attempts used
+     */
+    public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType, String writer, long written,
+                                       long sequence) {
+        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), config,
+                writer, written, sequence);
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */

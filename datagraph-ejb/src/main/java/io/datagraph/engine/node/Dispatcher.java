@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.redisson.api.AutoClaimResult;
 import org.redisson.api.RStream;
 import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
@@ -20,6 +21,8 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,6 +35,11 @@ import java.util.logging.Logger;
  * exactly one of them. A dispatch also publishes a notice on the signal channel, which wakes the
  * nodes' dispatch loop at once; the loop also looks every second, and never holds a blocking read.
  * An invocation is acknowledged once the processor has ended.
+ *
+ * <p><b>Recovery.</b> While a node runs a dispatched processor it keeps claiming the entry again
+ * (which keeps it fresh); an entry left pending longer than three heartbeats belongs to a dead node,
+ * and any node serving the processor claims it (XAUTOCLAIM) and runs the processor again, as a newer
+ * attempt that fences off the dead one's writes and resumes its outputs where they stand.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -55,6 +63,7 @@ public class Dispatcher {
     Supervisor supervisor;
 
     private final Semaphore wake = new Semaphore(0);
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread loop;
 
@@ -101,11 +110,13 @@ public class Dispatcher {
                     groupsReady = true;
                 }
                 boolean took = false;
+                keepInFlightFresh();
                 for (ProcessorSignature signature : registry.signatures()) {
                     took |= take(signature.name());
+                    took |= recover(signature.name());
                 }
                 if (!took) {
-                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                    wake.tryAcquire(Math.min(1000, config.heartbeat().toMillis() / 2), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -118,27 +129,55 @@ public class Dispatcher {
     }
 
     private boolean take(String processor) {
-        RStream<String, String> stream = stream(processor);
         Map<StreamMessageId, Map<String, String>> taken =
-                stream.readGroup(GROUP, config.nodeId(), StreamReadGroupArgs.neverDelivered().count(16));
-        taken.forEach((id, fields) -> {
-            String runId = fields.get("run");
-            try {
-                supervisor.runDispatched(runId, processor, () -> acknowledge(stream, id));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not run dispatched processor '" + processor + "' of run " + runId, e);
-                acknowledge(stream, id);
-            }
-        });
+                stream(processor).readGroup(GROUP, config.nodeId(), StreamReadGroupArgs.neverDelivered().count(16));
+        taken.forEach((id, fields) -> run(processor, id, fields.get("run")));
         return !taken.isEmpty();
     }
 
-    private void acknowledge(RStream<String, String> stream, StreamMessageId id) {
+    /** Claims invocations a dead node left pending, and runs them again. */
+    private boolean recover(String processor) {
+        long idle = 3 * config.heartbeat().toMillis();
+        AutoClaimResult<String, String> claimed = stream(processor)
+                .autoClaim(GROUP, config.nodeId(), idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, 16);
+        claimed.getMessages().forEach((id, fields) -> {
+            if (!inFlight.contains(new InFlight(processor, id))) {
+                LOG.info(() -> "taking over processor '" + processor + "' of run " + fields.get("run")
+                        + " from a node that stopped answering");
+                run(processor, id, fields.get("run"));
+            }
+        });
+        return !claimed.getMessages().isEmpty();
+    }
+
+    private void run(String processor, StreamMessageId id, String runId) {
+        InFlight entry = new InFlight(processor, id);
+        inFlight.add(entry);
         try {
-            stream.ack(GROUP, id);
-        } catch (RedisException e) {
-            LOG.log(Level.WARNING, "could not acknowledge dispatch " + id + " of " + stream.getName(), e);
+            supervisor.runDispatched(runId, processor, () -> acknowledge(entry));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not run dispatched processor '" + processor + "' of run " + runId, e);
+            acknowledge(entry);
         }
+    }
+
+    /** Claims this node's running entries again, so that their idle time shows this node is alive. */
+    private void keepInFlightFresh() {
+        for (InFlight entry : inFlight) {
+            stream(entry.processor()).fastClaim(GROUP, config.nodeId(), 0, TimeUnit.MILLISECONDS, entry.id());
+        }
+    }
+
+    private void acknowledge(InFlight entry) {
+        inFlight.remove(entry);
+        try {
+            stream(entry.processor()).ack(GROUP, entry.id());
+        } catch (RedisException e) {
+            LOG.log(Level.WARNING, "could not acknowledge dispatch " + entry, e);
+        }
+    }
+
+    private record InFlight(String processor, StreamMessageId id) {
     }
 
     private void createGroup(String processor) {

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * flow whose processors live elsewhere. Each node writes the signatures of the processors it serves
  * ({@code <prefix>:processors}, a hash) and, every {@code datagraph.node.heartbeat}, renews its entry in
  * {@code <prefix>:nodes:<processor>} (a sorted set scored by expiry time). A node that misses three
- * beats is no longer live. Thread-safe.
+ * beats is no longer live; {@code <prefix>:nodes} holds every live node the same way. Thread-safe.
  */
 @ApplicationScoped
 public class NodeDirectory {
@@ -66,6 +66,7 @@ public class NodeDirectory {
         }
         try {
             registry.signatures().forEach(signature -> nodes(signature.name()).remove(config.nodeId()));
+            liveNodes().remove(config.nodeId());
         } catch (RedisException e) {
             LOG.fine(() -> "could not leave the directory: " + e.getMessage());
         }
@@ -75,6 +76,9 @@ public class NodeDirectory {
     private void beat() {
         try {
             long expires = System.currentTimeMillis() + 3 * config.heartbeat().toMillis();
+            RScoredSortedSet<String> live = liveNodes();
+            live.add(expires, config.nodeId());
+            live.removeRangeByScore(0, true, System.currentTimeMillis(), false);
             Map<String, String> signatures = new LinkedHashMap<>();
             for (ProcessorSignature signature : registry.signatures()) {
                 signatures.put(signature.name(), json.jsonb().toJson(signature));
@@ -126,6 +130,20 @@ public class NodeDirectory {
         } catch (RedisException e) {
             throw store.unavailable(e);
         }
+    }
+
+    /** Whether the node renewed its directory entry within the last three heartbeats. */
+    public boolean isLive(String nodeId) {
+        try {
+            Double expires = liveNodes().getScore(nodeId);
+            return expires != null && expires > System.currentTimeMillis();
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    private RScoredSortedSet<String> liveNodes() {
+        return store.redisson().getScoredSortedSet(config.keyPrefix() + ":nodes");
     }
 
     private RMap<String, String> signaturesMap() {

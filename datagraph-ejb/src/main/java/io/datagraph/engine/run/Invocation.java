@@ -7,6 +7,7 @@ import io.datagraph.spi.ProcessorTask;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,17 +22,23 @@ final class Invocation implements ProcessorTask {
     private final RunPlan plan;
     private final RunPlan.Step step;
     private final ProcessorMethod method;
+    private final String via;
     private final Runnable ended;
     private final AtomicBoolean started = new AtomicBoolean();
+    private Attempt attempt;
 
-    /** @param ended runs once the processor has ended, however it ended (e.g. to acknowledge a dispatch) */
+    /**
+     * @param via   {@code local}, or {@code store} when dispatched (another node can retry it)
+     * @param ended runs once the processor has ended, however it ended (e.g. to acknowledge a dispatch)
+     */
     Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, ProcessorMethod method,
-               Runnable ended) {
+               String via, Runnable ended) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.plan = plan;
         this.step = step;
         this.method = method;
+        this.via = via;
         this.ended = ended;
     }
 
@@ -52,7 +59,12 @@ final class Invocation implements ProcessorTask {
         }
         List<StoreEmitter<?>> emitters = new ArrayList<>();
         try {
-            supervisor.started(runId, step);
+            Optional<Attempt> started = supervisor.attempt(runId, step, via);
+            if (started.isEmpty()) {
+                ended.run();
+                return;
+            }
+            attempt = started.get();
             Object[] arguments = bind(emitters);
             Object result = method.invoke(supervisor.beanManager(), arguments);
             if (result instanceof CompletionStage<?> stage) {
@@ -82,7 +94,9 @@ final class Invocation implements ProcessorTask {
                 arguments[i] = supervisor.streams().io(runId, binding.stream(), plan.producerOf(binding.stream()),
                         step.processor(), binding.elementType());
             } else {
-                StoreEmitter<?> emitter = supervisor.streams().emitter(runId, binding.stream(), binding.elementType());
+                Attempt.Resume resume = attempt.outputs().get(binding.stream());
+                StoreEmitter<?> emitter = supervisor.streams().emitter(runId, binding.stream(), binding.elementType(),
+                        attempt.writer(), resume.written(), resume.sequence());
                 emitters.add(emitter);
                 arguments[i] = emitter;
             }
@@ -94,7 +108,7 @@ final class Invocation implements ProcessorTask {
         try {
             // every value must be in the store before the outputs' end markers are
             emitters.forEach(StoreEmitter::flush);
-            supervisor.finished(runId, plan, step);
+            supervisor.finished(runId, plan, step, attempt);
         } catch (Throwable error) {
             supervisor.failed(runId, plan, step, error);
         }

@@ -108,7 +108,8 @@ public class RunRepository {
         List<String> chunks = chunks(input, values);
         for (int i = 0; i < chunks.size(); i += 2) {
             List<Object> reply = store.call(Script.APPEND, RScript.ReturnType.MULTI,
-                    List.of(keys.meta(), keys.stream(input)), input, 0, chunks.get(i), chunks.get(i + 1), channel(), runId);
+                    List.of(keys.meta(), keys.stream(input)), input, 0, chunks.get(i), chunks.get(i + 1), channel(), runId,
+                    "");
             refused(runId, input, reply);
         }
     }
@@ -117,7 +118,7 @@ public class RunRepository {
     public void complete(String runId, String input) {
         RunKeys keys = keys(runId);
         refused(runId, input, store.call(Script.CLOSE, RScript.ReturnType.MULTI,
-                List.of(keys.meta(), keys.stream(input)), input, channel(), runId));
+                List.of(keys.meta(), keys.stream(input)), input, channel(), runId, ""));
     }
 
     private static void refused(String runId, String input, List<Object> reply) {
@@ -155,16 +156,41 @@ public class RunRepository {
     }
 
     /**
-     * Records that a processor returned: completes its outputs and advances the run.
+     * Starts an attempt of a processor on this node.
+     *
+     * @param via {@code local}, or {@code store} when it came through dispatch (another node can retry it)
+     * @return the attempt, or empty when the run is no longer running
+     */
+    public Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {
+        List<Object> args = new ArrayList<>(List.of(step.processor(), config.nodeId(), via));
+        args.addAll(step.outputs());
+        List<Object> reply = store.call(Script.ATTEMPT, RScript.ReturnType.MULTI, List.of(keys(runId).meta()),
+                args.toArray());
+        int number = ((Number) reply.get(0)).intValue();
+        if (number < 0) {
+            return Optional.empty();
+        }
+        Map<String, Attempt.Resume> outputs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < step.outputs().size(); i++) {
+            outputs.put(step.outputs().get(i), new Attempt.Resume(((Number) reply.get(1 + 2 * i)).longValue(),
+                    ((Number) reply.get(2 + 2 * i)).longValue()));
+        }
+        return Optional.of(new Attempt(number, step.processor() + "#" + number, outputs));
+    }
+
+    /**
+     * Records that a processor's attempt returned: completes its outputs and advances the run. A
+     * superseded attempt changes nothing.
      *
      * @return the partition to start now, or -1
      */
-    public int finish(String runId, RunPlan plan, RunPlan.Step step) {
+    public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
         RunKeys keys = keys(runId);
         List<Object> args = new ArrayList<>();
         args.add(channel());
         args.add(runId);
         args.add(step.partition());
+        args.add(attempt.writer());
         args.add(step.outputs().size());
         args.addAll(step.outputs());
         args.addAll(plan.streams());

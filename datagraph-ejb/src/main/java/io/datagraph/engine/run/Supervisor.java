@@ -1,13 +1,13 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.FlowFailedException;
-import io.datagraph.ProcessorPhase;
 import io.datagraph.RunCancelledException;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.LocalExecutor;
+import io.datagraph.engine.io.AttemptSupersededException;
 import io.datagraph.engine.io.StreamFactory;
 import io.datagraph.engine.node.Dispatcher;
 import io.datagraph.engine.node.NodeDirectory;
@@ -41,6 +41,10 @@ import java.util.logging.Logger;
 public class Supervisor {
 
     private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
+
+    /** How an invocation reached this node: started here, or taken from a dispatch stream (retryable). */
+    static final String LOCAL = "local";
+    static final String DISPATCHED = "store";
 
     /** Stands for the processor in a failure that is the node's, not a processor's. */
     private static final String NODE = "(node)";
@@ -137,7 +141,7 @@ public class Supervisor {
         for (RunPlan.Step step : plan.partition(partition)) {
             Optional<ProcessorMethod> local = registry.find(step.processor());
             if (local.isPresent()) {
-                executor.execute(new Invocation(this, runId, plan, step, local.get(), () -> { }));
+                executor.execute(new Invocation(this, runId, plan, step, local.get(), LOCAL, () -> { }));
             } else {
                 dispatcher.get().dispatch(runId, step.processor());
             }
@@ -150,16 +154,15 @@ public class Supervisor {
         RunPlan.Step step = plan.steps().stream().filter(s -> s.processor().equals(processor)).findFirst()
                 .orElseThrow(() -> new UnknownProcessorException(processor));
         ProcessorMethod method = registry.find(processor).orElseThrow(() -> new UnknownProcessorException(processor));
-        executor.execute(new Invocation(this, runId, plan, step, method, ended));
+        executor.execute(new Invocation(this, runId, plan, step, method, DISPATCHED, ended));
     }
 
-    void started(String runId, RunPlan.Step step) {
-        runs.phase(runId, step.processor(), ProcessorPhase.RUNNING);
+    Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {
+        return runs.attempt(runId, step, via);
     }
 
-    void finished(String runId, RunPlan plan, RunPlan.Step step) {
-        runs.phase(runId, step.processor(), ProcessorPhase.DONE);
-        int next = runs.finish(runId, plan, step);
+    void finished(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
+        int next = runs.finish(runId, plan, step, attempt);
         if (next >= 0) {
             schedule(runId, plan, next);
         }
@@ -183,7 +186,8 @@ public class Supervisor {
 
     /** A processor stopping because its run already failed or was cancelled is not a new failure. */
     private static boolean endedAlready(String runId, Throwable error) {
-        return error instanceof RunCancelledException cancelled && cancelled.runId().equals(runId)
+        return error instanceof AttemptSupersededException
+                || error instanceof RunCancelledException cancelled && cancelled.runId().equals(runId)
                 || error instanceof FlowFailedException failed && failed.runId().equals(runId)
                 || error instanceof UnknownRunException unknown && unknown.runId().equals(runId);
     }

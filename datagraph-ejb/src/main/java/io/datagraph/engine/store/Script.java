@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 public enum Script {
     /** Writes a run's status, plan and input values. */
     CREATE,
+    /** Starts an attempt of a processor, fencing off older attempts' writes. */
+    ATTEMPT,
     /** Appends one batch of values to a stream if the run is running and the stream open. */
-    APPEND("rates_lib.lua", "backlog_lib.lua"),
+    APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua"),
     /** Completes one stream (an emitter closing early). */
-    CLOSE,
+    CLOSE("fence_lib.lua"),
     /** A processor returned: completes its outputs, advances the partition, maybe completes the run. */
-    FINISH,
+    FINISH("fence_lib.lua"),
     /** Marks a run failed by a processor. */
     FAIL,
     /** Marks a run cancelled and deletes its streams. */

@@ -2,14 +2,17 @@
 -- KEYS[1] meta, KEYS[2] stream
 -- ARGV[1] stream name, ARGV[2] the writer's batch sequence number (1, 2, ...; 0: not deduplicated),
 -- ARGV[3] value count,
--- ARGV[4] payload, ARGV[5] signal channel, ARGV[6] run id
+-- ARGV[4] payload, ARGV[5] signal channel, ARGV[6] run id, ARGV[7] writer ('<processor>#<attempt>' or '')
 -- Returns {OK, '', '', backlog, position}: the values its slowest running reader has not read yet, and
 -- that reader's position (-1: none running); or why
 -- nothing was written: {status or UNKNOWN or CLOSED, failed processor, error}.
--- uses sample() and backlog(), which Script prepends from rates_lib.lua and backlog_lib.lua
+-- uses sample(), backlog() and fenced(), which Script prepends from rates_lib, backlog_lib and fence_lib
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
 if m[1] ~= 'RUNNING' then
   return {m[1] or 'UNKNOWN', m[2] or '', m[3] or ''}
+end
+if fenced(KEYS[1], ARGV[7]) then
+  return {'SUPERSEDED', '', ''}
 end
 if redis.call('HEXISTS', KEYS[1], 'closed:' .. ARGV[1]) == 1 then
   return {'CLOSED', '', ''}

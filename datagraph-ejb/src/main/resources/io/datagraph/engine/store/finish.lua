@@ -2,20 +2,25 @@
 -- partition is done advance to the next one or complete the run. Atomic, so exactly one caller
 -- sees a given advance.
 -- KEYS[1] meta, KEYS[2..] every stream of the run
--- ARGV[1] signal channel, ARGV[2] run id, ARGV[3] the processor's partition,
--- ARGV[4] output count K, ARGV[5 .. 4+K] the processor's outputs,
--- ARGV[5+K ..] the names of KEYS[2..], in order
--- Returns {status, next partition to start or -1}
+-- ARGV[1] signal channel, ARGV[2] run id, ARGV[3] the processor's partition, ARGV[4] the finishing
+-- attempt ('<processor>#<attempt>'), ARGV[5] output count K, ARGV[6 .. 5+K] the processor's outputs,
+-- ARGV[6+K ..] the names of KEYS[2..], in order
+-- Returns {status, next partition to start or -1}; {SUPERSEDED, -1} when a newer attempt took over.
+-- uses fenced() from fence_lib
 local status = redis.call('HGET', KEYS[1], 'status')
 if status ~= 'RUNNING' then
   return {status or 'UNKNOWN', -1}
 end
-local k = tonumber(ARGV[4])
+if fenced(KEYS[1], ARGV[4]) then
+  return {'SUPERSEDED', -1}
+end
+local k = tonumber(ARGV[5])
 local keyOf = {}
 for i = 2, #KEYS do
-  keyOf[ARGV[3 + k + i]] = KEYS[i]
+  keyOf[ARGV[4 + k + i]] = KEYS[i]
 end
-for i = 5, 4 + k do
+redis.call('HSET', KEYS[1], 'phase:' .. string.match(ARGV[4], '^(.*)#'), 'DONE')
+for i = 6, 5 + k do
   local name = ARGV[i]
   if redis.call('HSETNX', KEYS[1], 'closed:' .. name, '1') == 1 then
     redis.call('XADD', keyOf[name], '*', 'end', '1')

@@ -1,0 +1,134 @@
+package io.datagraph.spec;
+
+import io.datagraph.Datagraph;
+import io.datagraph.IOState;
+import io.datagraph.Run;
+import io.datagraph.RunFailure;
+import io.datagraph.RunStatus;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.store.StoreClient;
+import io.datagraph.flow.Flow;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineNode;
+import io.datagraph.testing.SharedRedis;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 of the node running a processor mid-run (test configuration: heartbeat 0.5 s, so a node is
+ * dead after 1.5 s). This JVM serves the producer; two other JVMs serve the consumer.
+ */
+@ExtendWith(SharedRedis.class)
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrashRecoveryTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+
+    @WeldSetup
+    WeldInitiator weld = EngineDeployment.initiator(WithoutConsumer.class);
+
+    @Inject
+    Datagraph datagraph;
+
+    @Inject
+    StoreClient store;
+
+    private final List<EngineNode> consumers = new ArrayList<>();
+
+    /** This node's configuration: the producer, not the consumer. */
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    public static class WithoutConsumer extends EngineConfig {
+        @Override
+        public Optional<Set<String>> enabledProcessors() {
+            return Optional.of(Set.of("producer"));
+        }
+    }
+
+    @BeforeAll
+    void startConsumerNodes() throws Exception {
+        consumers.add(EngineNode.start("consumer-node-1", "consumer"));
+        consumers.add(EngineNode.start("consumer-node-2", "consumer"));
+    }
+
+    @AfterAll
+    void stopConsumerNodes() {
+        consumers.forEach(EngineNode::close);
+    }
+
+    private Map<String, String> meta(Run run) {
+        return store.redisson().<String, String>getMap("dg:{" + run.id() + "}:meta").readAllMap();
+    }
+
+    private long consumed(Run run) {
+        return run.ioStates().stream().filter(io -> io.name().equals("consumed")).mapToLong(IOState::count).sum();
+    }
+
+    /** Waits until the consumer has emitted some values, and returns the node running it. */
+    private String consumerNodeOnceUnderway(Run run) throws InterruptedException {
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (consumed(run) < 60 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return meta(run).get("node:consumer");
+    }
+
+    private EngineNode node(String id) {
+        return consumers.get(id.equals("consumer-node-1") ? 0 : 1);
+    }
+
+    @Test
+    @Order(1)
+    void killedNodesProcessorIsTakenOverAndItsOutputHasNoLossOrDuplicate() throws InterruptedException {
+        Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(400)));
+        String victim = consumerNodeOnceUnderway(run);
+        node(victim).kill();
+        assertEquals(RunStatus.COMPLETED, run.await(HANG_GUARD), () -> "run ended " + run.failure());
+        List<Long> indexes = run.<List<Long>>io("consumed", new ArrayList<Long>() { }.getClass().getGenericSuperclass())
+                .stream().map(pair -> pair.get(0)).toList();
+        assertEquals(LongStream.range(0, 400).boxed().toList(), indexes);
+        Map<String, String> meta = meta(run);
+        assertEquals("2", meta.get("attempt:consumer"));
+        assertTrue(!meta.get("node:consumer").equals(victim), "the consumer still ran on the killed node");
+    }
+
+    @Test
+    @Order(2)
+    void runFailsClearlyWhenNoLiveNodeCanTakeOver() throws InterruptedException {
+        Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(400)));
+        String last = consumerNodeOnceUnderway(run);
+        node(last).kill();
+        assertEquals(RunStatus.FAILED, run.await(HANG_GUARD));
+        RunFailure failure = run.failure().orElseThrow();
+        assertEquals("consumer", failure.processor());
+        assertTrue(failure.message().contains(last) && failure.message().contains("stopped answering"),
+                failure.message());
+    }
+}
