@@ -121,6 +121,22 @@ class CrashRecoveryTest {
 
     @Test
     @Order(2)
+    void cancellingStopsTheProcessorOnTheOtherNode() throws InterruptedException {
+        Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(400)));
+        consumerNodeOnceUnderway(run);
+        run.cancel();
+        // the remote consumer stops at its next read or write, and its node then acknowledges the dispatch
+        var dispatch = store.redisson().getStream("dg:{dispatch}:consumer");
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (dispatch.getPendingInfo("workers").getTotal() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, dispatch.getPendingInfo("workers").getTotal(), "the consumer kept running after the cancel");
+        assertEquals(RunStatus.CANCELLED, run.status());
+    }
+
+    @Test
+    @Order(3)
     void runFailsClearlyWhenNoLiveNodeCanTakeOver() throws InterruptedException {
         Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(400)));
         String last = consumerNodeOnceUnderway(run);

@@ -1,7 +1,6 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.InputClosedException;
-import io.datagraph.ProcessorPhase;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
@@ -241,15 +240,6 @@ public class RunRepository {
             throw new UnknownRunException(runId);
         }
         return json.jsonb().fromJson(plan, RunPlan.class);
-    }
-
-    /** Records a processor's phase, for the run's graph and state. */
-    public void phase(String runId, String processor, ProcessorPhase phase) {
-        try {
-            store.redisson().<String, String>getMap(keys(runId).meta()).fastPut("phase:" + processor, phase.name());
-        } catch (RedisException e) {
-            throw store.unavailable(e);
-        }
     }
 
     /** Adds a run to the installation's list of recent runs (the newest {@value #RECENT} are kept). */
