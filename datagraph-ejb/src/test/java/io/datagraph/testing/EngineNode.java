@@ -40,10 +40,16 @@ public final class EngineNode implements AutoCloseable {
      * test run uses ({@link SharedRedis#storeProperties()}).
      */
     public static EngineNode start(String nodeId, String enabled) throws IOException {
+        return start(nodeId, enabled, SharedRedis.storeProperties());
+    }
+
+    /** Starts a node with these configuration properties besides its id and processors. */
+    public static EngineNode start(String nodeId, String enabled, java.util.Map<String, String> properties)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
                 "-Ddatagraph.node.id=" + nodeId, "-Ddatagraph.processors.enabled=" + enabled));
-        SharedRedis.storeProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(EngineNode.class.getName());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
