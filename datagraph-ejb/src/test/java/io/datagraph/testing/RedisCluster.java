@@ -23,9 +23,8 @@ public final class RedisCluster implements AutoCloseable {
         RedisCluster cluster = new RedisCluster();
         try {
             for (int i = 0; i < masters; i++) {
-                String dir = System.getProperty("java.io.tmpdir");
                 cluster.nodes.add(RedisServer.start("--cluster-enabled", "yes", "--cluster-config-file",
-                        "datagraph-cluster-" + ProcessHandle.current().pid() + "-" + i + ".conf", "--dir", dir,
+                        "datagraph-cluster-" + ProcessHandle.current().pid() + "-" + i + ".conf",
                         "--cluster-node-timeout", "2000"));
             }
             cluster.join();

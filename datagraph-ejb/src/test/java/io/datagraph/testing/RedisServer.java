@@ -26,11 +26,17 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final List<String> extraArgs;
+    private final Path dir;
     private Process process;
 
     private RedisServer(int port, List<String> extraArgs) {
         this.port = port;
         this.extraArgs = extraArgs;
+        try {
+            this.dir = Files.createTempDirectory("datagraph-redis-" + port + "-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts a server on a free port with extra {@code --option value} arguments. */
@@ -66,9 +72,29 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server again on the same port, empty. */
+    /** Kills the server and starts it again on the same port; what its append-only file holds survives. */
     public void restart() {
         stop();
+        startProcess();
+    }
+
+    /** Shuts the server down cleanly (SHUTDOWN: the append-only file is complete) and waits for it. */
+    public void shutdown() {
+        try {
+            command("SHUTDOWN");
+        } catch (IOException expected) {
+            // the server closes the connection as it goes
+        }
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Starts the server again after {@link #shutdown()}, with the data it had. */
+    public void startAgain() {
         startProcess();
     }
 
@@ -78,8 +104,10 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void startProcess() {
+        // an append-only file (flushed every second, complete after SHUTDOWN) lets tests restart the store
         List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
+                "--dir", dir.toString(), "--daemonize", "no"));
         command.addAll(extraArgs);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -48,6 +48,8 @@ public class NodeDirectory {
     JsonMapper json;
 
     private ScheduledExecutorService heartbeat;
+    /** When heartbeats last started to succeed again (0 while they fail). */
+    private volatile long beatingSince;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -89,9 +91,23 @@ public class NodeDirectory {
             if (!signatures.isEmpty()) {
                 signaturesMap().putAll(signatures);
             }
+            if (beatingSince == 0) {
+                beatingSince = System.currentTimeMillis();
+            }
         } catch (RuntimeException e) {
+            beatingSince = 0;
             LOG.fine(() -> "heartbeat failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether this node's heartbeats have succeeded for a whole liveness window: only then can it
+     * tell a dead node from one whose beats the store could not take (after an outage, every node's
+     * entry has expired until it beats again).
+     */
+    public boolean settled() {
+        long since = beatingSince;
+        return since > 0 && System.currentTimeMillis() - since > 3 * config.heartbeat().toMillis();
     }
 
     /** The signature of a processor served here or by any node that ever registered it. */

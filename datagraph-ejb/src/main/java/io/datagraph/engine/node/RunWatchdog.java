@@ -4,6 +4,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.run.RunPlan;
 import io.datagraph.engine.run.RunRepository;
+import io.datagraph.engine.run.Supervisor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
  * three heartbeats, when no live node can take it over (it ran locally there, or no live node serves
  * it). Dispatched processors a live node serves are left to {@link Dispatcher}'s recovery. Every node
  * checks the recent runs every three heartbeats; failing a run is idempotent, so the first one wins.
+ * It also records the failures that happened while the store was unreachable, once it answers.
  */
 @ApplicationScoped
 public class RunWatchdog {
@@ -36,6 +38,9 @@ public class RunWatchdog {
 
     @Inject
     EngineConfig config;
+
+    @Inject
+    Supervisor supervisor;
 
     private ScheduledExecutorService timer;
 
@@ -57,6 +62,10 @@ public class RunWatchdog {
     }
 
     private void check() {
+        supervisor.recordUnrecordedFailures();
+        if (!directory.settled()) {
+            return;
+        }
         try {
             for (String runId : runs.recent(100)) {
                 checkRun(runId);
@@ -80,7 +89,8 @@ public class RunWatchdog {
         for (RunPlan.Step step : plan.steps()) {
             String processor = step.processor();
             String node = meta.get("node:" + processor);
-            if (!"RUNNING".equals(meta.get("phase:" + processor)) || node == null || directory.isLive(node)) {
+            if (!"RUNNING".equals(meta.get("phase:" + processor)) || node == null
+                    || node.equals(config.nodeId()) || directory.isLive(node)) {
                 continue;
             }
             boolean retryable = "store".equals(meta.get("via:" + processor)) && directory.served(processor);

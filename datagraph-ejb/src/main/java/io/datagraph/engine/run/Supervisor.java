@@ -29,6 +29,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,6 +78,9 @@ public class Supervisor {
 
     @Inject
     BeanManager beanManager;
+
+    /** Failures that happened while the store was unreachable, to record once it answers again. */
+    private final Queue<Failure> unrecorded = new ConcurrentLinkedQueue<>();
 
     /** Set once the application stops: processors interrupted then are not new failures. */
     private volatile boolean stopping;
@@ -179,9 +184,25 @@ public class Supervisor {
                 LOG.log(Level.WARNING, "run " + runId + " failed: processor '" + step.processor() + "' threw", error);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "could not record the failure of processor '" + step.processor() + "' of run "
-                    + runId + " (" + message + ")", e);
+            unrecorded.add(new Failure(runId, plan, step.processor(), message));
+            LOG.log(Level.WARNING, "could not record the failure of processor '" + step.processor() + "' of run "
+                    + runId + " (" + message + "); recording it once the store answers", e);
         }
+    }
+
+    /** Records the failures the store could not take when they happened; called periodically. */
+    public void recordUnrecordedFailures() {
+        for (Failure failure : unrecorded) {
+            try {
+                runs.fail(failure.runId(), failure.plan(), failure.processor(), failure.message());
+                unrecorded.remove(failure);
+            } catch (RuntimeException stillDown) {
+                return;
+            }
+        }
+    }
+
+    private record Failure(String runId, RunPlan plan, String processor, String message) {
     }
 
     /** A processor stopping because its run already failed or was cancelled is not a new failure. */

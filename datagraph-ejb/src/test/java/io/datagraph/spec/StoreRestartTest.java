@@ -1,0 +1,112 @@
+package io.datagraph.spec;
+
+import io.datagraph.Datagraph;
+import io.datagraph.IOState;
+import io.datagraph.Run;
+import io.datagraph.RunStatus;
+import io.datagraph.engine.exec.LocalExecutor;
+import io.datagraph.flow.Flow;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.RedisServer;
+import io.datagraph.testing.SharedRedis;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The store restarts in the middle of a run (cleanly, keeping its append-only file). A short outage
+ * is ridden out by the client's retries and the run completes intact; a long one fails the run with
+ * an error naming the store, recorded once the store is back. Nothing hangs; no processor is left.
+ */
+@ExtendWith(SharedRedis.class)
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoreRestartTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(90);
+
+    @WeldSetup
+    WeldInitiator weld = EngineDeployment.initiator();
+
+    @Inject
+    Datagraph datagraph;
+
+    @Inject
+    LocalExecutor executor;
+
+    private static long consumed(Run run) {
+        return run.ioStates().stream().filter(io -> io.name().equals("consumed")).mapToLong(IOState::count).sum();
+    }
+
+    private Run underway() throws InterruptedException {
+        Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(300)));
+        while (consumed(run) < 50) {
+            Thread.sleep(20);
+        }
+        return run;
+    }
+
+    private RunStatus awaitThroughOutage(Run run) throws InterruptedException {
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                RunStatus status = run.await(Duration.ofSeconds(1));
+                if (status.isTerminal()) {
+                    return status;
+                }
+            } catch (RuntimeException storeStillDown) {
+                Thread.sleep(200);
+            }
+        }
+        return RunStatus.RUNNING;
+    }
+
+    private void assertNoProcessorLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (executor.runningCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, executor.runningCount(), "processors still running after the run ended");
+    }
+
+    @Test
+    void shortOutageIsRiddenOutAndTheRunCompletesIntact() throws InterruptedException {
+        RedisServer redis = SharedRedis.server();
+        Run run = underway();
+        redis.shutdown();
+        Thread.sleep(1000);
+        redis.startAgain();
+        assertEquals(RunStatus.COMPLETED, awaitThroughOutage(run), () -> "run ended " + run.failure());
+        List<Long> indexes = run.<List<Long>>io("consumed", new ArrayList<Long>() { }.getClass().getGenericSuperclass())
+                .stream().map(pair -> pair.get(0)).toList();
+        assertEquals(LongStream.range(0, 300).boxed().toList(), indexes);
+        assertNoProcessorLeft();
+    }
+
+    @Test
+    void longOutageFailsTheRunWithAnErrorNamingTheStore() throws InterruptedException {
+        RedisServer redis = SharedRedis.server();
+        Run run = underway();
+        redis.shutdown();
+        Thread.sleep(12_000);
+        redis.startAgain();
+        RunStatus status = awaitThroughOutage(run);
+        assertEquals(RunStatus.FAILED, status);
+        String message = run.failure().orElseThrow().message();
+        assertTrue(message.contains("StoreUnavailableException") && message.contains(redis.url()), message);
+        assertNoProcessorLeft();
+    }
+}
