@@ -32,11 +32,7 @@ public final class FloodBenchmark {
     public static void main(String[] args) throws Exception {
         int values = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         try (RedisServer redis = RedisServer.start()) {
-            System.setProperty("datagraph.redis.url", redis.url());
-            System.setProperty("datagraph.emit.window", "100000");
-            System.setProperty("datagraph.emit.stall", "PT5S");
-            System.setProperty("datagraph.read.poll-interval", "PT1S");
-            System.setProperty("datagraph.run.ttl", "PT1M");
+            EngineDefaults.apply(redis.url());
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             try (WeldContainer container = EngineDeployment.weld().initialize()) {
                 Datagraph datagraph = container.select(Datagraph.class).get();

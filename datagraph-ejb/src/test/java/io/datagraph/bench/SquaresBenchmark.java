@@ -31,13 +31,7 @@ public final class SquaresBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String url = System.getenv("DATAGRAPH_REDIS_URL");
         RedisServer local = url == null || url.isBlank() ? RedisServer.start() : null;
-        System.setProperty("datagraph.redis.url", local != null ? local.url() : url);
-        System.setProperty("datagraph.run.ttl", "PT1M");
-        // the engine's defaults, not the test configuration's (which shrinks them to exercise edge cases)
-        System.setProperty("datagraph.emit.window", "100000");
-        System.setProperty("datagraph.emit.stall", "PT5S");
-        System.setProperty("datagraph.read.poll-interval", "PT1S");
-        System.setProperty("datagraph.executor.fallback-threads", "16");
+        EngineDefaults.apply(local != null ? local.url() : url);
         long expected = LongStream.range(0, values).map(x -> x * x).sum();
         System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s%n", values,
                 System.getProperty("datagraph.redis.url"), Runtime.getRuntime().availableProcessors(),

@@ -27,20 +27,11 @@ public final class TwoNodeBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long expected = LongStream.range(0, values).map(x -> x * x).sum();
         try (RedisServer redis = RedisServer.start()) {
-            System.setProperty("datagraph.redis.url", redis.url());
-            System.setProperty("datagraph.emit.window", "100000");
-            System.setProperty("datagraph.emit.stall", "PT5S");
-            System.setProperty("datagraph.read.poll-interval", "PT1S");
-            System.setProperty("datagraph.node.heartbeat", "PT2S");
-            System.setProperty("datagraph.executor.fallback-threads", "16");
-            System.setProperty("datagraph.run.ttl", "PT1M");
+            EngineDefaults.apply(redis.url());
             System.out.printf("range → square → sum over %,d values, %d cores, Redis on this machine%n", values,
                     Runtime.getRuntime().availableProcessors());
             measure("one node (all three here)", values, rounds, expected);
-            Map<String, String> settings = Map.of("datagraph.redis.url", redis.url(), "datagraph.emit.window", "100000",
-                    "datagraph.emit.stall", "PT5S", "datagraph.read.poll-interval", "PT1S",
-                    "datagraph.node.heartbeat", "PT2S", "datagraph.executor.fallback-threads", "16");
-            try (EngineNode squareNode = EngineNode.start("square-node", "square", settings)) {
+            try (EngineNode squareNode = EngineNode.start("square-node", "square", EngineDefaults.with(redis.url()))) {
                 System.setProperty("datagraph.processors.enabled", "range,sum");
                 measure("two nodes (square on another JVM)", values, rounds, expected);
             }

@@ -11,6 +11,7 @@ import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.Types;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -111,8 +112,7 @@ class CrashRecoveryTest {
         String victim = consumerNodeOnceUnderway(run);
         node(victim).kill();
         assertEquals(RunStatus.COMPLETED, run.await(HANG_GUARD), () -> "run ended " + run.failure());
-        List<Long> indexes = run.<List<Long>>io("consumed", new ArrayList<Long>() { }.getClass().getGenericSuperclass())
-                .stream().map(pair -> pair.get(0)).toList();
+        List<Long> indexes = Types.indexes(run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList());
         assertEquals(LongStream.range(0, 400).boxed().toList(), indexes);
         Map<String, String> meta = meta(run);
         assertEquals("2", meta.get("attempt:consumer"));

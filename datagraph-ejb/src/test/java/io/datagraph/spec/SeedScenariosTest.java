@@ -8,6 +8,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnableWeld
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedScenariosTest {
-
-    /** {@code List<Long>}, the element type of the producer's and consumer's outputs. */
-    private static final Type LONG_PAIR = new java.util.ArrayList<Long>() { }.getClass().getGenericSuperclass();
 
     @WeldSetup
     WeldInitiator weld = EngineDeployment.initiator();
@@ -88,8 +85,8 @@ class SeedScenariosTest {
     @Test
     void consumerEmitsBeforeTheProducerFinishes() {
         Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(20)));
-        List<List<Long>> consumed = run.<List<Long>>io("consumed", LONG_PAIR).stream().toList();
-        List<List<Long>> produced = run.<List<Long>>io("produced", LONG_PAIR).stream().toList();
+        List<List<Long>> consumed = run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList();
+        List<List<Long>> produced = run.<List<Long>>io("produced", Types.LIST_OF_LONG).stream().toList();
         assertEquals(20, consumed.size());
         assertEquals(LongStream.range(0, 20).boxed().toList(), consumed.stream().map(v -> v.get(0)).toList());
         long firstConsumed = consumed.get(0).get(1);

@@ -9,6 +9,7 @@ import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.RedisServer;
 import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -90,8 +90,7 @@ class StoreRestartTest {
         Thread.sleep(1000);
         redis.startAgain();
         assertEquals(RunStatus.COMPLETED, awaitThroughOutage(run), () -> "run ended " + run.failure());
-        List<Long> indexes = run.<List<Long>>io("consumed", new ArrayList<Long>() { }.getClass().getGenericSuperclass())
-                .stream().map(pair -> pair.get(0)).toList();
+        List<Long> indexes = Types.indexes(run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList());
         assertEquals(LongStream.range(0, 300).boxed().toList(), indexes);
         assertNoProcessorLeft();
     }

@@ -8,6 +8,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -124,8 +125,7 @@ class StreamReadingTest {
     void zipPairsTheIthValuesAndStopsAtTheShortestStream() {
         Run run = datagraph.start(RunRequest.of(Flow.of("rows"))
                 .input("x", 1, 2, 3).input("y", 10, 20, 30).input("z", 100, 200));
-        List<List<Integer>> rows = run.<List<Integer>>io("rows", new ArrayList<Integer>() { }.getClass()
-                .getGenericSuperclass()).stream().toList();
+        List<List<Integer>> rows = run.<List<Integer>>io("rows", Types.LIST_OF_INTEGER).stream().toList();
         assertEquals(List.of(List.of(1, 10, 100), List.of(2, 20, 200)), rows);
     }
 
