@@ -86,6 +86,10 @@ public class EngineConfig {
     Duration heartbeat;
 
     @Inject
+    @ConfigProperty(name = "datagraph.executor.mode", defaultValue = "local")
+    String executorMode;
+
+    @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
     String executorJndi;
 
@@ -192,6 +196,23 @@ public class EngineConfig {
     /** How often a node renews its entry in the directory; it counts as gone after three missed beats. */
     public Duration heartbeat() {
         return heartbeat;
+    }
+
+    /**
+     * How processors this node serves are started: {@code local} runs them here on the
+     * ManagedExecutorService at once; {@code store} dispatches every processor through the store,
+     * where this node and every other node serving it compete for it — slower to start, but a
+     * processor whose node dies is taken over by another.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public boolean dispatchEverything() {
+        return switch (executorMode) {
+            case "local" -> false;
+            case "store" -> true;
+            default -> throw new IllegalArgumentException("datagraph.executor.mode must be local or store, not '"
+                    + executorMode + "'");
+        };
     }
 
     /** JNDI name of the ManagedExecutorService that runs processors. */

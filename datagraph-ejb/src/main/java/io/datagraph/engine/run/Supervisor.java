@@ -141,11 +141,14 @@ public class Supervisor {
         return new StoreRun(runId, plan, runs, streams, signals, config.pollInterval());
     }
 
-    /** Starts a partition's processors: here those this node serves, through the store the others. */
+    /**
+     * Starts a partition's processors: here those this node serves, through the store the others (or
+     * all of them, with {@code datagraph.executor.mode=store}).
+     */
     private void schedule(String runId, RunPlan plan, int partition) {
         for (RunPlan.Step step : plan.partition(partition)) {
             Optional<ProcessorMethod> local = registry.find(step.processor());
-            if (local.isPresent()) {
+            if (local.isPresent() && !config.dispatchEverything()) {
                 executor.execute(new Invocation(this, runId, plan, step, local.get(), LOCAL, () -> { }));
             } else {
                 dispatcher.get().dispatch(runId, step.processor());
