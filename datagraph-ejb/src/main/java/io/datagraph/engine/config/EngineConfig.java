@@ -90,6 +90,10 @@ public class EngineConfig {
     String executorMode;
 
     @Inject
+    @ConfigProperty(name = "datagraph.security.hmac-secret")
+    Optional<String> hmacSecret;
+
+    @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
     String executorJndi;
 
@@ -213,6 +217,14 @@ public class EngineConfig {
             default -> throw new IllegalArgumentException("datagraph.executor.mode must be local or store, not '"
                     + executorMode + "'");
         };
+    }
+
+    /**
+     * The secret with which every batch of values written to the store is signed (HMAC-SHA256) and
+     * checked when read; empty: values are not signed (logged once at start).
+     */
+    public Optional<String> hmacSecret() {
+        return hmacSecret.filter(s -> !s.isBlank());
     }
 
     /** JNDI name of the ManagedExecutorService that runs processors. */

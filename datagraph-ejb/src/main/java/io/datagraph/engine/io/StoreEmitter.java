@@ -36,6 +36,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final long window;
     private final long stallNanos;
     private final String writer;
+    private final PayloadSigner signer;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
     private long skip;
     /** Unread values of the slowest running reader, as the last append reported; guarded by lock. */
@@ -53,7 +54,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private RuntimeException failure;
 
     StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EngineConfig config,
-                 String writer, long written, long sequence) {
+                 PayloadSigner signer, String writer, long written, long sequence) {
         this.store = store;
         this.keys = keys;
         this.name = name;
@@ -63,6 +64,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.window = config.emitWindow();
         this.stallNanos = config.emitStall().toNanos();
         this.writer = writer;
+        this.signer = signer;
         this.skip = written;
         this.sequence = sequence;
     }
@@ -208,7 +210,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
         batched = 0;
         inFlight = true;
         store.<List<Object>>callAsync(Script.APPEND, RScript.ReturnType.MULTI, List.of(keys.meta(), keys.stream(name)),
-                        name, ++sequence, count, payload, channel, keys.runId(), writer)
+                        name, ++sequence, count, payload, channel, keys.runId(), writer,
+                        signer.sign(keys.runId(), name, payload))
                 .whenComplete(this::acknowledged);
     }
 

@@ -197,6 +197,7 @@ final class StreamCursor {
                 ended = field(fields, "end") != null;
                 continue;
             }
+            streams.signer().verify(keys.runId(), name, id, payload, field(fields, "s"));
             int skip = id.equals(resumeEntry) ? resumeSkip : 0;
             resumeEntry = null;
             String[] values = split(payload);

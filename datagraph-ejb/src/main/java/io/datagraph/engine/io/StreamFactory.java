@@ -29,6 +29,9 @@ public class StreamFactory {
     @Inject
     ProducerHelp help;
 
+    @Inject
+    PayloadSigner signer;
+
     public RunKeys keys(String runId) {
         return new RunKeys(config.keyPrefix(), runId);
     }
@@ -53,7 +56,7 @@ public class StreamFactory {
     public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType, String writer, long written,
                                        long sequence) {
         return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), config,
-                writer, written, sequence);
+                signer, writer, written, sequence);
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */
@@ -75,5 +78,9 @@ public class StreamFactory {
 
     ProducerHelp help() {
         return help;
+    }
+
+    PayloadSigner signer() {
+        return signer;
     }
 }

@@ -6,6 +6,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.io.JsonMapper;
+import io.datagraph.engine.io.PayloadSigner;
 import io.datagraph.engine.io.ValueCodec;
 import io.datagraph.engine.store.RunKeys;
 import io.datagraph.engine.store.Script;
@@ -48,6 +49,9 @@ public class RunRepository {
     @Inject
     JsonMapper json;
 
+    @Inject
+    PayloadSigner signer;
+
     /**
      * Pays one-time costs at deployment instead of in the first run: JSON-B's mapping of the plan
      * and the random source of run ids (together ~200 ms on a cold JVM).
@@ -88,10 +92,10 @@ public class RunRepository {
         args.add(trimmable.size());
         args.addAll(trimmable);
         for (String input : streams) {
-            List<String> chunks = chunks(input, inputs.getOrDefault(input, List.of()));
+            List<String> chunks = chunks(runId, input, inputs.getOrDefault(input, List.of()));
             args.add(input);
             args.add(plan.open().contains(input) ? 0 : 1);
-            args.add(chunks.size() / 2);
+            args.add(chunks.size() / 3);
             args.addAll(chunks);
         }
         store.call(Script.CREATE, RScript.ReturnType.VALUE, keys(runId).metaAndStreams(streams), args.toArray());
@@ -104,11 +108,11 @@ public class RunRepository {
      */
     public void append(String runId, String input, List<?> values) {
         RunKeys keys = keys(runId);
-        List<String> chunks = chunks(input, values);
-        for (int i = 0; i < chunks.size(); i += 2) {
+        List<String> chunks = chunks(runId, input, values);
+        for (int i = 0; i < chunks.size(); i += 3) {
             List<Object> reply = store.call(Script.APPEND, RScript.ReturnType.MULTI,
                     List.of(keys.meta(), keys.stream(input)), input, 0, chunks.get(i), chunks.get(i + 1), channel(), runId,
-                    "");
+                    "", chunks.get(i + 2));
             refused(runId, input, reply);
         }
     }
@@ -133,8 +137,8 @@ public class RunRepository {
         }
     }
 
-    /** Values as (count, payload) pairs of at most {@code datagraph.emit.batch} JSON values each. */
-    private List<String> chunks(String input, List<?> values) {
+    /** Values as (count, payload, signature) triples of at most {@code datagraph.emit.batch} JSON values each. */
+    private List<String> chunks(String runId, String input, List<?> values) {
         ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
         int batch = config.emitBatch();
         List<String> chunks = new ArrayList<>();
@@ -150,6 +154,7 @@ public class RunRepository {
             }
             chunks.add(String.valueOf(chunk.size()));
             chunks.add(payload.toString());
+            chunks.add(signer.sign(runId, input, payload.toString()));
         }
         return chunks;
     }

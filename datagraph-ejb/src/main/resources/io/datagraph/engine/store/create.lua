@@ -4,7 +4,7 @@
 -- ARGV[4 .. 3+P] processors per partition, ARGV[4+P] reader count R, then R pairs (stream, comma-separated readers),
 -- then the count T of streams to trim once consumed, and their names,
 -- then per input stream: name, 1 to complete it now (0: leave it open), chunk count C,
--- then C pairs (value count, payload)
+-- then C triples (value count, payload, signature or '')
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('run already exists')
 end
@@ -33,9 +33,13 @@ for k = 2, #KEYS do
   a = a + 3
   local total = 0
   for c = 1, chunks do
-    redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1])
+    if ARGV[a + 2] == '' then
+      redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1])
+    else
+      redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1], 's', ARGV[a + 2])
+    end
     total = total + tonumber(ARGV[a])
-    a = a + 2
+    a = a + 3
   end
   redis.call('HSET', KEYS[1], 'count:' .. name, total)
   if complete then

@@ -1,0 +1,87 @@
+package io.datagraph.spec;
+
+import io.datagraph.Datagraph;
+import io.datagraph.Run;
+import io.datagraph.RunRequest;
+import io.datagraph.RunStatus;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.store.StoreClient;
+import io.datagraph.flow.Flow;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.SharedRedis;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.stream.StreamAddArgs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With datagraph.security.hmac-secret, values are signed, and forged or altered entries are refused. */
+@ExtendWith(SharedRedis.class)
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SigningTest {
+
+    @WeldSetup
+    WeldInitiator weld = EngineDeployment.initiator(WithSecret.class);
+
+    @Inject
+    Datagraph datagraph;
+
+    @Inject
+    StoreClient store;
+
+    /** This node's configuration: a signing secret. */
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    public static class WithSecret extends EngineConfig {
+        @Override
+        public java.util.Optional<String> hmacSecret() {
+            return java.util.Optional.of("test-secret");
+        }
+    }
+
+    private void inject(Run run, String stream, Map<String, String> entry) {
+        store.redisson().<String, String>getStream("dg:{" + run.id() + "}:io:" + stream).add(StreamAddArgs.entries(entry));
+    }
+
+    @Test
+    void signedValuesFlowAsUsual() {
+        Run run = datagraph.start(Flow.of("foo", "bar"), Map.of("a", List.of(5)));
+        assertEquals(List.of(10, 11, 12, 13, 14), run.<Integer>io("d", Integer.class).stream().toList());
+        var entry = store.redisson().<String, String>getStream("dg:{" + run.id() + "}:io:c").range(1,
+                org.redisson.api.StreamMessageId.MIN, org.redisson.api.StreamMessageId.MAX);
+        assertTrue(entry.values().iterator().next().containsKey("s"), "entries carry a signature");
+    }
+
+    @Test
+    void unsignedValueInjectedIntoAStreamFailsTheRunNamingTheStream() throws InterruptedException {
+        Run run = datagraph.start(RunRequest.of(Flow.of("greet")).open("names"));
+        run.append("names", List.of("Ada"));
+        inject(run, "names", Map.of("n", "1", "v", "\"Mallory\""));
+        assertEquals(RunStatus.FAILED, run.await(Duration.ofSeconds(30)));
+        String message = run.failure().orElseThrow().message();
+        assertTrue(message.contains("'names'") && message.contains("unsigned"), message);
+    }
+
+    @Test
+    void alteredValueFailsTheRun() throws InterruptedException {
+        Run run = datagraph.start(RunRequest.of(Flow.of("greet")).open("names"));
+        inject(run, "names", Map.of("n", "1", "v", "\"Mallory\"", "s", "00ff"));
+        assertEquals(RunStatus.FAILED, run.await(Duration.ofSeconds(30)));
+        assertTrue(run.failure().orElseThrow().message().contains("signature does not match"), run.failure().toString());
+    }
+}
