@@ -132,6 +132,13 @@ class RestApiIT {
     }
 
     @Test
+    void inputOverTheValuesLimitIs413() {
+        String values = String.join(",", java.util.Collections.nCopies(1001, "1"));
+        assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[" + values + "]}}"),
+                413, "datagraph.limits.values-per-input");
+    }
+
+    @Test
     void wrongContentTypeIs415AsAProblem() {
         var response = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/flows"))
                 .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")));

@@ -94,6 +94,18 @@ public class EngineConfig {
     Optional<String> hmacSecret;
 
     @Inject
+    @ConfigProperty(name = "datagraph.limits.processors-per-flow", defaultValue = "100")
+    int maxProcessors;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.limits.values-per-input", defaultValue = "1000000")
+    int maxValuesPerInput;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.limits.value-bytes", defaultValue = "1048576")
+    int maxValueBytes;
+
+    @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
     String executorJndi;
 
@@ -225,6 +237,21 @@ public class EngineConfig {
      */
     public Optional<String> hmacSecret() {
         return hmacSecret.filter(s -> !s.isBlank());
+    }
+
+    /** Most processors a flow may have. */
+    public int maxProcessors() {
+        return maxProcessors;
+    }
+
+    /** Most values one input may be given at start, or in one append. */
+    public int maxValuesPerInput() {
+        return maxValuesPerInput;
+    }
+
+    /** Largest value (its JSON, in UTF-16 chars) an input or an emitter takes. */
+    public int maxValueBytes() {
+        return maxValueBytes;
     }
 
     /** JNDI name of the ManagedExecutorService that runs processors. */

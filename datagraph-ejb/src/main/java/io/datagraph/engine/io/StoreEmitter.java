@@ -2,6 +2,7 @@ package io.datagraph.engine.io;
 
 import io.datagraph.DatagraphException;
 import io.datagraph.Emitter;
+import io.datagraph.LimitExceededException;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.RunKeys;
 import io.datagraph.engine.store.Script;
@@ -35,6 +36,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final String channel;
     private final long window;
     private final long stallNanos;
+    private final int maxValueBytes;
     private final String writer;
     private final PayloadSigner signer;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
@@ -63,6 +65,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.channel = RunKeys.signalChannel(config.keyPrefix());
         this.window = config.emitWindow();
         this.stallNanos = config.emitStall().toNanos();
+        this.maxValueBytes = config.maxValueBytes();
         this.writer = writer;
         this.signer = signer;
         this.skip = written;
@@ -80,6 +83,10 @@ public final class StoreEmitter<T> implements Emitter<T> {
             throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
         }
         String json = codec.encode(value);
+        if (json.length() > maxValueBytes) {
+            throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
+                    "a value of " + json.length() + " characters emitted to '" + name + "'", maxValueBytes);
+        }
         synchronized (lock) {
             if (skip > 0) {
                 skip--;

@@ -1,6 +1,7 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.InputClosedException;
+import io.datagraph.LimitExceededException;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
@@ -139,6 +140,10 @@ public class RunRepository {
 
     /** Values as (count, payload, signature) triples of at most {@code datagraph.emit.batch} JSON values each. */
     private List<String> chunks(String runId, String input, List<?> values) {
+        if (values.size() > config.maxValuesPerInput()) {
+            throw new LimitExceededException(LimitExceededException.Limit.VALUES_PER_INPUT,
+                    values.size() + " values for input '" + input + "'", config.maxValuesPerInput());
+        }
         ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
         int batch = config.emitBatch();
         List<String> chunks = new ArrayList<>();
@@ -150,7 +155,12 @@ public class RunRepository {
                     throw new IllegalArgumentException("input '" + input + "' holds a null value;"
                             + " streams hold JSON values, not absence");
                 }
-                payload.append(payload.length() == 0 ? "" : "\n").append(codec.encode(value));
+                String encoded = codec.encode(value);
+                if (encoded.length() > config.maxValueBytes()) {
+                    throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES, "a value of input '"
+                            + input + "' of " + encoded.length() + " characters", config.maxValueBytes());
+                }
+                payload.append(payload.length() == 0 ? "" : "\n").append(encoded);
             }
             chunks.add(String.valueOf(chunk.size()));
             chunks.add(payload.toString());

@@ -1,6 +1,7 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.FlowFailedException;
+import io.datagraph.LimitExceededException;
 import io.datagraph.RunCancelledException;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
@@ -126,6 +127,11 @@ public class Supervisor {
 
     /** Resolves, stores and starts a run. */
     public StoreRun start(RunRequest request) {
+        int processors = request.flow().processors().size();
+        if (processors > config.maxProcessors()) {
+            throw new LimitExceededException(LimitExceededException.Limit.PROCESSORS_PER_FLOW,
+                    "a flow of " + processors + " processors", config.maxProcessors());
+        }
         ResolvedFlow flow = resolve(request.flow());
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
         String runId = UUID.randomUUID().toString();

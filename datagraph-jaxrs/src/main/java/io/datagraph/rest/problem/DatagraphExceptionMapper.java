@@ -3,6 +3,7 @@ package io.datagraph.rest.problem;
 import io.datagraph.DatagraphException;
 import io.datagraph.FlowFailedException;
 import io.datagraph.InputClosedException;
+import io.datagraph.LimitExceededException;
 import io.datagraph.RunCancelledException;
 import io.datagraph.StoreUnavailableException;
 import io.datagraph.UnknownRunException;
@@ -24,6 +25,11 @@ public class DatagraphExceptionMapper implements ExceptionMapper<DatagraphExcept
     @Override
     public Response toResponse(DatagraphException e) {
         Response.Status status;
+        if (e instanceof LimitExceededException limit) {
+            return limit.limit() == LimitExceededException.Limit.PROCESSORS_PER_FLOW
+                    ? Problem.response(422, "Unprocessable Content", e.getMessage())
+                    : Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
         if (e instanceof FlowResolutionException) {
             return Problem.response(422, "Unprocessable Content", e.getMessage());
         } else if (e instanceof UnknownRunException || e instanceof UnknownStreamException) {
