@@ -14,6 +14,7 @@ import io.datagraph.flow.UnexpectedInputException;
 import io.datagraph.flow.UnknownFlowException;
 import io.datagraph.flow.UnknownProcessorException;
 import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.RunKeyCount;
 import io.datagraph.testing.SharedRedis;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
@@ -66,19 +67,10 @@ class FlowResolutionTest {
         }
     }
 
-    /** Keys of runs (their ids are UUIDs, so they hold dashes; the node directory's keys do not). */
-    private long runKeys() {
-        long count = 0;
-        for (String ignored : store.redisson().getKeys().getKeysByPattern("dg:{*-*}:*")) {
-            count++;
-        }
-        return count;
-    }
-
     private <E extends FlowResolutionException> E refused(Class<E> type, Executable start) {
-        long keysBefore = runKeys();
+        long keysBefore = RunKeyCount.of(store);
         E error = assertThrows(type, start);
-        assertEquals(keysBefore, runKeys(), "a refused flow must leave nothing in the store");
+        assertEquals(keysBefore, RunKeyCount.of(store), "a refused flow must leave nothing in the store");
         return error;
     }
 

@@ -9,6 +9,7 @@ import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.RunKeyCount;
 import io.datagraph.testing.SharedRedis;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,18 +68,10 @@ class LimitsTest {
         }
     }
 
-    private long runKeys() {
-        long count = 0;
-        for (String ignored : store.redisson().getKeys().getKeysByPattern("dg:{*-*}:*")) {
-            count++;
-        }
-        return count;
-    }
-
     private LimitExceededException refused(Executable request) {
-        long before = runKeys();
+        long before = RunKeyCount.of(store);
         LimitExceededException e = assertThrows(LimitExceededException.class, request);
-        assertEquals(before, runKeys(), "a refused request must write nothing");
+        assertEquals(before, RunKeyCount.of(store), "a refused request must write nothing");
         return e;
     }
 
