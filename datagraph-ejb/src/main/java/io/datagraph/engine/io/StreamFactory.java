@@ -32,7 +32,7 @@ public class StreamFactory {
     @Inject
     PayloadSigner signer;
 
-    public RunKeys keys(String runId) {
+    private RunKeys keys(String runId) {
         return new RunKeys(config.keyPrefix(), runId);
     }
 

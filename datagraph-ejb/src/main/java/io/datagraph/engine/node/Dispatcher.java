@@ -94,11 +94,10 @@ public class Dispatcher {
     public void dispatch(String runId, String processor) {
         try {
             stream(processor).add(StreamAddArgs.entries(Map.of("run", runId)));
-            store.redisson().getTopic(io.datagraph.engine.store.RunKeys.signalChannel(config.keyPrefix()),
-                    StringCodec.INSTANCE).publish(Signals.dispatchMessage(processor));
         } catch (RedisException e) {
             throw store.unavailable(e);
         }
+        signals.publishDispatch(processor);
     }
 
     private void takeDispatches() {

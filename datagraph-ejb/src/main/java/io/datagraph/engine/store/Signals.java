@@ -101,9 +101,14 @@ public class Signals {
         dispatchListeners.add(listener);
     }
 
-    /** The message a dispatcher publishes for a processor (see {@link #onDispatch}). */
-    public static String dispatchMessage(String processor) {
-        return DISPATCH + processor;
+    /** Tells every node that an invocation of the processor was dispatched (see {@link #onDispatch}). */
+    public void publishDispatch(String processor) {
+        try {
+            store.redisson().getTopic(RunKeys.signalChannel(config.keyPrefix()), StringCodec.INSTANCE)
+                    .publish(DISPATCH + processor);
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
     }
 
     private void onMessage(String message) {
