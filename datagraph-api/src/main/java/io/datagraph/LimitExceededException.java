@@ -7,7 +7,8 @@ public class LimitExceededException extends DatagraphException {
     public enum Limit {
         PROCESSORS_PER_FLOW("datagraph.limits.processors-per-flow"),
         VALUES_PER_INPUT("datagraph.limits.values-per-input"),
-        VALUE_BYTES("datagraph.limits.value-bytes");
+        VALUE_BYTES("datagraph.limits.value-bytes"),
+        CONCURRENT_RUNS("datagraph.limits.concurrent-runs");
 
         private final String key;
 

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every call of the REST contract against the EAR on WildFly, and each bad request. */
+/** Every call of the REST contract against the EAR on the application server, and each bad request. */
 @ExtendWith(SharedRedis.class)
 @ExtendWith(ArquillianExtension.class)
 class RestApiIT {
@@ -136,6 +137,30 @@ class RestApiIT {
         String values = String.join(",", java.util.Collections.nCopies(1001, "1"));
         assertProblem(Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[" + values + "]}}"),
                 413, "datagraph.limits.values-per-input");
+    }
+
+    @Test
+    void startBeyondTheConcurrentRunsLimitIs429AndStartsNothing() {
+        String open = "{\"processors\":[\"square\",\"sum\"],\"open\":[\"numbers\"]}";
+        List<String> started = new ArrayList<>();
+        try {
+            HttpResponse<String> response = Api.post("/flows", open);
+            // the test servers allow 20 runs at once; other tests may have left some running
+            while (response.statusCode() == 201 && started.size() <= 20) {
+                started.add(Api.json(response).getString("id"));
+                response = Api.post("/flows", open);
+            }
+            String newest = Api.parse(Api.get("/flows?limit=1", "application/json").body()).asJsonArray()
+                    .getJsonObject(0).getString("id");
+            assertProblem(response, 429, "datagraph.limits.concurrent-runs");
+            assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.headers().toString());
+            assertEquals(started.get(started.size() - 1), newest, "the refused start must not be listed as a run");
+        } finally {
+            started.forEach(id -> Api.delete("/flows/" + id));
+        }
+        HttpResponse<String> again = Api.post("/flows", open);
+        assertEquals(201, again.statusCode(), "cancelled runs free their places: " + again.body());
+        Api.delete("/flows/" + Api.json(again).getString("id"));
     }
 
     @Test

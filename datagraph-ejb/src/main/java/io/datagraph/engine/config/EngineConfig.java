@@ -3,7 +3,11 @@ package io.datagraph.engine.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.config.SslVerificationMode;
 
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -32,6 +36,26 @@ public class EngineConfig {
     @Inject
     @ConfigProperty(name = "datagraph.redis.password")
     Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.tls.truststore")
+    Optional<String> tlsTruststore;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.tls.truststore-password")
+    Optional<String> tlsTruststorePassword;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.tls.keystore")
+    Optional<String> tlsKeystore;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.tls.keystore-password")
+    Optional<String> tlsKeystorePassword;
+
+    @Inject
+    @ConfigProperty(name = "datagraph.redis.tls.verify", defaultValue = "STRICT")
+    String tlsVerify;
 
     @Inject
     @ConfigProperty(name = "datagraph.redis.connections", defaultValue = "16")
@@ -106,6 +130,10 @@ public class EngineConfig {
     int maxValueBytes;
 
     @Inject
+    @ConfigProperty(name = "datagraph.limits.concurrent-runs", defaultValue = "1000")
+    int maxConcurrentRuns;
+
+    @Inject
     @ConfigProperty(name = "datagraph.executor.jndi", defaultValue = "java:comp/DefaultManagedExecutorService")
     String executorJndi;
 
@@ -133,6 +161,43 @@ public class EngineConfig {
 
     public Optional<String> password() {
         return password.filter(s -> !s.isBlank());
+    }
+
+    /** Truststore (PKCS12 or JKS, a path or URL) with the CA of a {@code rediss://} store; else the JVM's. */
+    public Optional<URL> tlsTruststore() {
+        return tlsTruststore.filter(s -> !s.isBlank()).map(location -> url("datagraph.redis.tls.truststore", location));
+    }
+
+    public Optional<String> tlsTruststorePassword() {
+        return tlsTruststorePassword.filter(s -> !s.isBlank());
+    }
+
+    /** Keystore with this node's client certificate, for a store that requires one. */
+    public Optional<URL> tlsKeystore() {
+        return tlsKeystore.filter(s -> !s.isBlank()).map(location -> url("datagraph.redis.tls.keystore", location));
+    }
+
+    public Optional<String> tlsKeystorePassword() {
+        return tlsKeystorePassword.filter(s -> !s.isBlank());
+    }
+
+    /** How a TLS store's certificate is checked: STRICT (CA and host name), CA_ONLY or NONE. */
+    public SslVerificationMode tlsVerification() {
+        try {
+            return SslVerificationMode.valueOf(tlsVerify.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("datagraph.redis.tls.verify is '" + tlsVerify
+                    + "'; it must be STRICT, CA_ONLY or NONE", e);
+        }
+    }
+
+    /** A file path or a URL, as a URL. */
+    private static URL url(String key, String location) {
+        try {
+            return location.contains(":/") ? new URL(location) : Path.of(location).toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(key + " is not a file path or URL: " + location, e);
+        }
     }
 
     /** Connections the engine keeps per store node; blocked readers do not hold any. */
@@ -252,6 +317,11 @@ public class EngineConfig {
     /** Largest value (its JSON, in UTF-16 chars) an input or an emitter takes. */
     public int maxValueBytes() {
         return maxValueBytes;
+    }
+
+    /** Most runs running at once across every node sharing the store; a start beyond it is refused. */
+    public int maxConcurrentRuns() {
+        return maxConcurrentRuns;
     }
 
     /** JNDI name of the ManagedExecutorService that runs processors. */

@@ -69,6 +69,9 @@ public class Supervisor {
     RunRepository runs;
 
     @Inject
+    RunAdmission admission;
+
+    @Inject
     StreamFactory streams;
 
     @Inject
@@ -89,6 +92,7 @@ public class Supervisor {
     @PostConstruct
     void listen() {
         signals.onRunEnded((runId, status) -> {
+            admission.release(runId);
             if (status == RunStatus.FAILED || status == RunStatus.CANCELLED) {
                 executor.abandon(runId);
             }
@@ -125,7 +129,12 @@ public class Supervisor {
         return resolved;
     }
 
-    /** Resolves, stores and starts a run. */
+    /**
+     * Resolves, stores and starts a run.
+     *
+     * @throws io.datagraph.LimitExceededException if the flow or its inputs exceed a limit, or
+     *         {@code datagraph.limits.concurrent-runs} runs are running
+     */
     public StoreRun start(RunRequest request) {
         int processors = request.flow().processors().size();
         if (processors > config.maxProcessors()) {
@@ -136,7 +145,13 @@ public class Supervisor {
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
         String runId = UUID.randomUUID().toString();
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs());
-        runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
+        admission.admit(runId);
+        try {
+            runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
+        } catch (RuntimeException refused) {
+            admission.release(runId);
+            throw refused;
+        }
         runs.remember(runId);
         schedule(runId, plan, 0);
         return handle(runId, plan);

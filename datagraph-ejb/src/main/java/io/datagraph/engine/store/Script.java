@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  * lock and no polling. The sources sit beside this class as {@code <name>.lua}.
  */
 public enum Script {
+    /** Counts a new run among the running ones, unless {@code datagraph.limits.concurrent-runs} are running. */
+    ADMIT,
     /** Writes a run's status, plan and input values. */
     CREATE,
     /** Starts an attempt of a processor, fencing off older attempts' writes. */

@@ -16,6 +16,7 @@ import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisTimeoutException;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.BaseConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
@@ -61,16 +62,14 @@ public class StoreClient {
                     .setMasterConnectionPoolSize(config.connections())
                     .setMasterConnectionMinimumIdleSize(Math.min(4, config.connections()))
                     .setTimeout(timeout);
-            config.username().ifPresent(cluster::setUsername);
-            config.password().ifPresent(cluster::setPassword);
+            secure(cluster);
         } else {
             SingleServerConfig single = redissonConfig.useSingleServer()
                     .setAddress(config.redisUrl())
                     .setConnectionPoolSize(config.connections())
                     .setConnectionMinimumIdleSize(Math.min(4, config.connections()))
                     .setTimeout(timeout);
-            config.username().ifPresent(single::setUsername);
-            config.password().ifPresent(single::setPassword);
+            secure(single);
         }
         try {
             redisson = Redisson.create(redissonConfig);
@@ -78,6 +77,17 @@ public class StoreClient {
             throw unavailable(e);
         }
         scripts = redisson.getScript(StringCodec.INSTANCE);
+    }
+
+    /** Credentials (ACL user or password) and TLS trust, the same for one server or a Cluster. */
+    private void secure(BaseConfig<?> connection) {
+        config.username().ifPresent(connection::setUsername);
+        config.password().ifPresent(connection::setPassword);
+        config.tlsTruststore().ifPresent(store -> connection.setSslTruststore(store)
+                .setSslTruststorePassword(config.tlsTruststorePassword().orElse(null)));
+        config.tlsKeystore().ifPresent(store -> connection.setSslKeystore(store)
+                .setSslKeystorePassword(config.tlsKeystorePassword().orElse(null)));
+        connection.setSslVerificationMode(config.tlsVerification());
     }
 
     @PreDestroy

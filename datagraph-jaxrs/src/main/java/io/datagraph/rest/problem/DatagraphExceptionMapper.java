@@ -26,9 +26,14 @@ public class DatagraphExceptionMapper implements ExceptionMapper<DatagraphExcept
     public Response toResponse(DatagraphException e) {
         Response.Status status;
         if (e instanceof LimitExceededException limit) {
-            return limit.limit() == LimitExceededException.Limit.PROCESSORS_PER_FLOW
-                    ? Problem.response(422, "Unprocessable Content", e.getMessage())
-                    : Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+            return switch (limit.limit()) {
+                case PROCESSORS_PER_FLOW -> Problem.response(422, "Unprocessable Content", e.getMessage());
+                // not the client's fault and not for long: a run ending frees a place
+                case CONCURRENT_RUNS -> Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
+                        e.getMessage() + "; retry once a run ends")).header("Retry-After", 1).build();
+                case VALUES_PER_INPUT, VALUE_BYTES ->
+                        Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+            };
         }
         if (e instanceof FlowResolutionException) {
             return Problem.response(422, "Unprocessable Content", e.getMessage());

@@ -1,0 +1,99 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.LimitExceededException;
+import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.store.Script;
+import io.datagraph.engine.store.StoreClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RScript;
+import org.redisson.client.RedisException;
+import org.redisson.client.protocol.ScoredEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bounds how many runs run at once across every node sharing the store
+ * ({@code datagraph.limits.concurrent-runs}). The store keeps the ids of admitted runs in one sorted
+ * set; admitting is one script, so nodes starting runs at the same moment never exceed the limit
+ * together. A run leaves the set when any node hears that it ended; should that be missed (a node
+ * died between ending a run and saying so), the set is checked against the runs' status before a
+ * start is refused, so a lost release never lowers the limit for long. Thread-safe.
+ */
+@ApplicationScoped
+public class RunAdmission {
+
+    @Inject
+    StoreClient store;
+
+    @Inject
+    EngineConfig config;
+
+    /**
+     * Counts a new run among the running ones.
+     *
+     * @throws LimitExceededException if the limit of running runs is reached
+     */
+    public void admit(String runId) {
+        Admission admission = tryAdmit(runId);
+        if (!admission.admitted()) {
+            forgetEndedRuns(admission.storeTime());
+            admission = tryAdmit(runId);
+        }
+        if (!admission.admitted()) {
+            throw new LimitExceededException(LimitExceededException.Limit.CONCURRENT_RUNS,
+                    "a new run while " + admission.running() + " are running", config.maxConcurrentRuns());
+        }
+    }
+
+    /** The run ended or never started: it no longer counts. Does not wait for the store. */
+    public void release(String runId) {
+        running().removeAsync(runId);
+    }
+
+    private record Admission(boolean admitted, long running, long storeTime) {
+    }
+
+    private Admission tryAdmit(String runId) {
+        List<Long> reply = store.call(Script.ADMIT, RScript.ReturnType.MULTI, List.of(key()), runId,
+                config.maxConcurrentRuns());
+        return new Admission(reply.get(0) == 1L, reply.get(1), reply.get(2));
+    }
+
+    /**
+     * Drops the ids of runs that ended without it being heard, or expired. An id without a run is
+     * kept for a while: its node may be writing the run right now.
+     */
+    private void forgetEndedRuns(long storeTime) {
+        long creating = storeTime - 3 * Math.max(config.timeout().toMillis(), 1000);
+        try {
+            List<ScoredEntry<String>> admitted = new ArrayList<>(running().entryRange(0, -1));
+            RBatch batch = store.redisson().createBatch();
+            for (ScoredEntry<String> entry : admitted) {
+                batch.<String, String>getMap(new RunKeys(config.keyPrefix(), entry.getValue()).meta()).getAsync("status");
+            }
+            List<?> statuses = batch.execute().getResponses();
+            for (int i = 0; i < admitted.size(); i++) {
+                Object status = statuses.get(i);
+                boolean ended = status == null ? admitted.get(i).getScore() < creating : !"RUNNING".equals(status);
+                if (ended) {
+                    running().remove(admitted.get(i).getValue());
+                }
+            }
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    private RScoredSortedSet<String> running() {
+        return store.redisson().getScoredSortedSet(key());
+    }
+
+    private String key() {
+        return config.keyPrefix() + ":running";
+    }
+}
