@@ -20,6 +20,9 @@ public interface Run {
     /** The failure, once {@link #status()} is {@link RunStatus#FAILED}. */
     Optional<RunFailure> failure();
 
+    /** Who started the run, when the start said ({@link RunRequest#startedBy}); the REST API records its caller. */
+    Optional<String> startedBy();
+
     /**
      * Appends values to an input that was left open at start ({@link RunRequest#open}).
      *

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * What to start: a flow, the values of its floating inputs, the inputs left open, which outputs to
- * list, and optionally how long the finished run's data is kept. Immutable; each {@code with}-style method returns a copy.
+ * list, optionally how long the finished run's data is kept and who started it. Immutable; each {@code with}-style method returns a copy.
  */
 public final class RunRequest {
 
@@ -23,18 +23,20 @@ public final class RunRequest {
     private final Set<String> open;
     private final OutputSelection outputs;
     private final Duration retention;
+    private final String startedBy;
 
     private RunRequest(Flow flow, Map<String, List<?>> inputs, Set<String> open, OutputSelection outputs,
-                       Duration retention) {
+                       Duration retention, String startedBy) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.inputs = inputs;
         this.open = open;
         this.outputs = outputs;
         this.retention = retention;
+        this.startedBy = startedBy;
     }
 
     public static RunRequest of(Flow flow) {
-        return new RunRequest(flow, Map.of(), Set.of(), OutputSelection.FINAL, null);
+        return new RunRequest(flow, Map.of(), Set.of(), OutputSelection.FINAL, null, null);
     }
 
     /**
@@ -46,7 +48,7 @@ public final class RunRequest {
         for (String name : names) {
             merged.add(Objects.requireNonNull(name));
         }
-        return new RunRequest(flow, inputs, Set.copyOf(merged), outputs, retention);
+        return new RunRequest(flow, inputs, Set.copyOf(merged), outputs, retention, startedBy);
     }
 
     /** Adds values for a floating input (an input no processor of the flow produces). */
@@ -58,11 +60,11 @@ public final class RunRequest {
     public RunRequest inputs(Map<String, ? extends List<?>> values) {
         Map<String, List<?>> merged = new LinkedHashMap<>(inputs);
         values.forEach((name, list) -> merged.put(Objects.requireNonNull(name), List.copyOf(list)));
-        return new RunRequest(flow, Map.copyOf(merged), open, outputs, retention);
+        return new RunRequest(flow, Map.copyOf(merged), open, outputs, retention, startedBy);
     }
 
     public RunRequest outputs(OutputSelection selection) {
-        return new RunRequest(flow, inputs, open, Objects.requireNonNull(selection), retention);
+        return new RunRequest(flow, inputs, open, Objects.requireNonNull(selection), retention, startedBy);
     }
 
     /** Keeps the finished run's data this long instead of the configured {@code datagraph.run.ttl}. */
@@ -70,7 +72,15 @@ public final class RunRequest {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("retention must be positive: " + ttl);
         }
-        return new RunRequest(flow, inputs, open, outputs, ttl);
+        return new RunRequest(flow, inputs, open, outputs, ttl, startedBy);
+    }
+
+    /** Records who starts the run (a user name), for {@link Run#startedBy()} and access checks. */
+    public RunRequest startedBy(String user) {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("startedBy needs a user name");
+        }
+        return new RunRequest(flow, inputs, open, outputs, retention, user);
     }
 
     public Flow flow() {
@@ -92,5 +102,9 @@ public final class RunRequest {
 
     public Optional<Duration> retention() {
         return Optional.ofNullable(retention);
+    }
+
+    public Optional<String> startedBy() {
+        return Optional.ofNullable(startedBy);
     }
 }

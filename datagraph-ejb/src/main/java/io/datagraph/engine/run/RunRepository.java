@@ -72,13 +72,18 @@ public class RunRepository {
         return RunKeys.signalChannel(config.keyPrefix());
     }
 
-    /** Writes a new run: status RUNNING, its plan, and its input values; inputs not left open are completed. */
-    public void create(String runId, RunPlan plan, Map<String, List<?>> inputs, Duration ttl) {
+    /**
+     * Writes a new run: status RUNNING, its plan, who started it, and its input values; inputs not
+     * left open are completed.
+     */
+    public void create(String runId, RunPlan plan, Map<String, List<?>> inputs, Duration ttl,
+                       Optional<String> startedBy) {
         Set<String> streams = new LinkedHashSet<>(inputs.keySet());
         streams.addAll(plan.open());
         List<Object> args = new ArrayList<>();
         args.add(json.jsonb().toJson(plan));
         args.add(Math.max(1, ttl.toSeconds()));
+        args.add(startedBy.orElse(""));
         args.add(plan.partitions());
         for (int partition = 0; partition < plan.partitions(); partition++) {
             args.add(plan.size(partition));
@@ -246,6 +251,15 @@ public class RunRepository {
         Optional<RunFailure> failure = fields.containsKey("failedProcessor")
                 ? Optional.of(new RunFailure(fields.get("failedProcessor"), fields.get("error"))) : Optional.empty();
         return new RunState(runId, RunStatus.valueOf(status), failure);
+    }
+
+    /** @throws UnknownRunException if there is no such run */
+    public Optional<String> startedBy(String runId) {
+        Map<String, String> fields = read(runId, Set.of("status", "startedBy"));
+        if (!fields.containsKey("status")) {
+            throw new UnknownRunException(runId);
+        }
+        return Optional.ofNullable(fields.get("startedBy"));
     }
 
     /** @throws UnknownRunException if there is no such run */

@@ -61,6 +61,11 @@ public final class StoreRun implements Run {
     }
 
     @Override
+    public Optional<String> startedBy() {
+        return runs.startedBy(id);
+    }
+
+    @Override
     public List<String> processors() {
         return plan.processors();
     }

@@ -147,7 +147,7 @@ public class Supervisor {
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs());
         admission.admit(runId);
         try {
-            runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()));
+            runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()), request.startedBy());
         } catch (RuntimeException refused) {
             admission.release(runId);
             throw refused;

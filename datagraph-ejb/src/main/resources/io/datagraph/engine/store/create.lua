@@ -1,7 +1,8 @@
 -- Creates a run.
 -- KEYS[1] meta, KEYS[2..] the streams of the inputs given values or left open
--- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] partition count P,
--- ARGV[4 .. 3+P] processors per partition, ARGV[4+P] reader count R, then R pairs (stream, comma-separated readers),
+-- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] who started the run ('' if nobody in particular),
+-- ARGV[4] partition count P, ARGV[5 .. 4+P] processors per partition, ARGV[5+P] reader count R,
+-- then R pairs (stream, comma-separated readers),
 -- then the count T of streams to trim once consumed, and their names,
 -- then per input stream: name, 1 to complete it now (0: leave it open), chunk count C,
 -- then C triples (value count, payload, signature or '')
@@ -9,13 +10,16 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('run already exists')
 end
 local now = redis.call('TIME')
-local partitions = tonumber(ARGV[3])
+local partitions = tonumber(ARGV[4])
 redis.call('HSET', KEYS[1], 'status', 'RUNNING', 'plan', ARGV[1], 'ttl', ARGV[2],
   'partition', 0, 'partitions', partitions, 'started', now[1] * 1000 + math.floor(now[2] / 1000))
-for p = 0, partitions - 1 do
-  redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[4 + p])
+if ARGV[3] ~= '' then
+  redis.call('HSET', KEYS[1], 'startedBy', ARGV[3])
 end
-local a = 4 + partitions
+for p = 0, partitions - 1 do
+  redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[5 + p])
+end
+local a = 5 + partitions
 local readers = tonumber(ARGV[a])
 for r = 1, readers do
   redis.call('HSET', KEYS[1], 'readers:' .. ARGV[a + 2 * r - 1], ARGV[a + 2 * r])

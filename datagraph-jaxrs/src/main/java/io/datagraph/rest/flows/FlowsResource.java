@@ -5,6 +5,7 @@ import io.datagraph.IO;
 import io.datagraph.Run;
 import io.datagraph.rest.graph.LiveRun;
 import io.datagraph.rest.graph.RunGraph;
+import io.datagraph.rest.security.RunAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -45,6 +46,9 @@ public class FlowsResource {
     @Inject
     SsePumps pumps;
 
+    @Inject
+    RunAccess access;
+
     @Context
     UriInfo uriInfo;
 
@@ -52,7 +56,7 @@ public class FlowsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(InputStream body) {
-        Run run = datagraph.start(StartBody.toRequest(bodies.read(body), datagraph));
+        Run run = datagraph.start(access.startedByCaller(StartBody.toRequest(bodies.read(body), datagraph)));
         UriBuilder runUri = uriInfo.getBaseUriBuilder().path(FlowsResource.class).path(run.id());
         return Response.created(runUri.build())
                 .entity(RunJson.started(run, runUri, RunJson.view(uriInfo, run.id())).toString()).build();
@@ -63,7 +67,14 @@ public class FlowsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String recent(@QueryParam("limit") @DefaultValue("20") int limit) {
         JsonArrayBuilder runs = Json.createArrayBuilder();
-        for (Run run : datagraph.recent(Math.max(1, Math.min(limit, 100)))) {
+        int wanted = Math.max(1, Math.min(limit, 100));
+        int listed = 0;
+        // when some runs are hidden from this caller, look further back to fill the page
+        for (Run run : datagraph.recent(access.seesEveryRun() ? wanted : 100)) {
+            if (listed == wanted || !access.visible(run)) {
+                continue;
+            }
+            listed++;
             JsonArrayBuilder processors = Json.createArrayBuilder();
             run.processors().forEach(processors::add);
             runs.add(Json.createObjectBuilder().add("id", run.id()).add("status", run.status().name())
@@ -76,13 +87,13 @@ public class FlowsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public String state(@PathParam("id") String id) {
-        return RunJson.state(datagraph.run(id), RunJson.view(uriInfo, id)).toString();
+        return RunJson.state(access.run(id), RunJson.view(uriInfo, id)).toString();
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") String id) {
-        datagraph.run(id).cancel();
+        access.run(id).cancel();
         return Response.noContent().build();
     }
 
@@ -94,7 +105,7 @@ public class FlowsResource {
                        @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
         // resolve run, stream and position before streaming, so bad ones answer 404/400 rather than an event
-        IO<JsonValue> output = datagraph.run(id).io(io, JsonValue.class);
+        IO<JsonValue> output = access.run(id).io(io, JsonValue.class);
         pumps.start(new OutputStreamer(output.after(lastEventId), output.toString(), sink, sse));
     }
 
@@ -104,14 +115,14 @@ public class FlowsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String values(@PathParam("id") String id, @PathParam("io") String io) {
         JsonArrayBuilder values = Json.createArrayBuilder();
-        datagraph.run(id).<JsonValue>io(io, JsonValue.class).forEach(values::add);
+        access.run(id).<JsonValue>io(io, JsonValue.class).forEach(values::add);
         return values.build().toString();
     }
 
     /** The run's graph, by {@code Accept}. */
     @Path("{id}/graph")
     public RunGraph graph(@PathParam("id") String id) {
-        return new RunGraph(datagraph.run(id));
+        return new RunGraph(access.run(id));
     }
 
     /** The live view: the run's state and graph as Server-Sent Events, twice a second, until it ends. */
@@ -119,14 +130,14 @@ public class FlowsResource {
     @Path("{id}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void live(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        pumps.start(new LiveRun(datagraph.run(id), RunJson.view(uriInfo, id), sink, sse));
+        pumps.start(new LiveRun(access.run(id), RunJson.view(uriInfo, id), sink, sse));
     }
 
     @POST
     @Path("{id}/inputs/{io}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response append(@PathParam("id") String id, @PathParam("io") String io, InputStream body) {
-        Run run = datagraph.run(id);
+        Run run = access.run(id);
         run.append(io, StartBody.values(io, bodies.readArray(body, "the values to append")));
         return Response.noContent().build();
     }
@@ -134,7 +145,7 @@ public class FlowsResource {
     @POST
     @Path("{id}/inputs/{io}/complete")
     public Response complete(@PathParam("id") String id, @PathParam("io") String io) {
-        datagraph.run(id).complete(io);
+        access.run(id).complete(io);
         return Response.noContent().build();
     }
 

@@ -61,6 +61,7 @@ public final class RunJson {
                 .add("ios", ios)
                 .add("view", view.toString());
         run.failure().ifPresent(failure -> json.add("error", failure(failure)));
+        run.startedBy().ifPresent(user -> json.add("startedBy", user));
         return json.build();
     }
 
