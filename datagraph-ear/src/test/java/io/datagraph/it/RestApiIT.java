@@ -164,6 +164,17 @@ class RestApiIT {
     }
 
     @Test
+    void jsonNestedTooDeeplyIs400() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertProblem(Api.post("/flows", deep), 400, "nested");
+    }
+
+    @Test
+    void malformedAcceptHeaderIs400() {
+        assertProblem(Api.get("/processors", "application/json;q=high"), 400, "Accept");
+    }
+
+    @Test
     void wrongContentTypeIs415AsAProblem() {
         var response = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/flows"))
                 .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")));

@@ -162,6 +162,41 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Every key in the server (KEYS *), read exactly as stored, whatever bytes the names hold. */
+    public List<String> keys() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("KEYS *\r\n".getBytes(StandardCharsets.US_ASCII));
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String header = line(in);
+            if (!header.startsWith("*")) {
+                throw new IOException("KEYS answered " + header);
+            }
+            List<String> keys = new ArrayList<>();
+            for (int i = Integer.parseInt(header.substring(1)); i > 0; i--) {
+                byte[] key = new byte[Integer.parseInt(line(in).substring(1))];
+                in.readFully(key);
+                line(in);
+                keys.add(new String(key, StandardCharsets.UTF_8));
+            }
+            return keys;
+        }
+    }
+
+    /** One RESP line, without its CRLF. */
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\r'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the server closed the connection");
+            }
+            line.append((char) b);
+        }
+        in.read();
+        return line.toString();
+    }
+
     static Path binary() {
         String configured = System.getenv("DATAGRAPH_REDIS_SERVER");
         if (configured != null && !configured.isBlank()) {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -37,7 +36,8 @@ public class JsonBodies {
         JsonValue json;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             json = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException mostly, but parsers throw plain RuntimeExceptions too (Parsson: nesting too deep)
             throw BadRequestProblem.malformed("malformed JSON: " + e.getMessage());
         }
         if (!(json instanceof JsonStructure structure)) {
