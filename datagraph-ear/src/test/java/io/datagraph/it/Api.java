@@ -52,8 +52,13 @@ final class Api {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(60));
+    }
+
+    /** Sends a request, failing with an {@link UncheckedIOException} when no answer came within the timeout. */
+    static HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,10 +2,10 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.RedisServer;
+import io.datagraph.testing.SingleStoreConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -42,20 +42,15 @@ class PasswordStoreTest {
     @Alternative
     @Priority(1)
     @ApplicationScoped
-    public static class GuardedStore extends EngineConfig {
+    public static class GuardedStore extends SingleStoreConfig {
         @Override
-        public String redisUrl() {
-            return GUARDED.url();
+        protected RedisServer server() {
+            return GUARDED;
         }
 
         @Override
         public Optional<String> password() {
             return Optional.of("s3cret");
-        }
-
-        @Override
-        public Optional<String> clusterNodes() {
-            return Optional.empty();
         }
     }
 

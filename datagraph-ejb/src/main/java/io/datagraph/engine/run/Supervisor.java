@@ -203,6 +203,8 @@ public class Supervisor {
             return;
         }
         String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        // the processor is over; an interrupt meant for it (its run ended elsewhere) must not stop this write
+        Thread.interrupted();
         try {
             if (runs.fail(runId, plan, step.processor(), message)) {
                 LOG.log(Level.WARNING, "run " + runId + " failed: processor '" + step.processor() + "' threw", error);

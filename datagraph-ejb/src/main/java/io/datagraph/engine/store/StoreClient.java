@@ -145,6 +145,8 @@ public class StoreClient {
     public StoreUnavailableException unavailable(RedisException e) {
         String what = e instanceof RedisConnectionException || e instanceof RedisTimeoutException
                 ? "the store at " + address() + " is unreachable"
+                : e.getCause() instanceof InterruptedException
+                ? "the thread waiting for the store at " + address() + " was interrupted"
                 : "the store at " + address() + " refused a command";
         return new StoreUnavailableException(what + ": " + firstSentence(e.getMessage()), e);
     }
