@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Access control (datagraph.rest.security.enabled) against users of the server's realm: alice and
  * bob have the role {@code datagraph}, root has {@code datagraph-admin}, eve has neither; each
- * password is {@code <user>-pw}. Runs only on the server the build starts with access control on.
+ * password is {@code <user>-pw}. Runs only on the servers the build starts with access control on.
  */
 @ExtendWith(SharedRedis.class)
 @ExtendWith(ArquillianExtension.class)
