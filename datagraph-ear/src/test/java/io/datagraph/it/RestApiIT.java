@@ -164,6 +164,18 @@ class RestApiIT {
     }
 
     @Test
+    void answerGivenBeforeTheBodyIsReadReachesAClientStillSendingIt() {
+        // the JDK client reads the answer only once its whole body is sent: the server must take the rest
+        byte[] big = ("{\"processors\":[\"" + "x".repeat(300_000) + "\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String contentType : List.of("application/json", "application/xml")) {
+            HttpResponse<String> response = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/flows"))
+                    .header("Content-Type", contentType).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)),
+                    java.time.Duration.ofSeconds(20));
+            assertEquals(contentType.endsWith("json") ? 413 : 415, response.statusCode(), response.body());
+        }
+    }
+
+    @Test
     void jsonNestedTooDeeplyIs400() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
         assertProblem(Api.post("/flows", deep), 400, "nested");
