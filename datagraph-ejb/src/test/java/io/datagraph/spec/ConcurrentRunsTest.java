@@ -9,6 +9,7 @@ import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.RunKeyCount;
 import io.datagraph.testing.SharedRedis;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,24 +90,16 @@ class ConcurrentRunsTest {
         return run;
     }
 
-    private long runKeys() {
-        long count = 0;
-        for (String ignored : store.redisson().getKeys().getKeysByPattern(PREFIX + ":{*-*}:*")) {
-            count++;
-        }
-        return count;
-    }
-
     @Test
     void startBeyondTheLimitIsRefusedAndWritesNothing() {
         startOpen();
         startOpen();
-        long before = runKeys();
+        long before = RunKeyCount.of(store, PREFIX);
         LimitExceededException e = assertThrows(LimitExceededException.class, this::startOpen);
         assertEquals(LimitExceededException.Limit.CONCURRENT_RUNS, e.limit());
         assertTrue(e.getMessage().contains("datagraph.limits.concurrent-runs"), e.getMessage());
         assertTrue(e.getMessage().contains("2 are running"), e.getMessage());
-        assertEquals(before, runKeys(), "a refused start must write nothing");
+        assertEquals(before, RunKeyCount.of(store, PREFIX), "a refused start must write nothing");
     }
 
     @Test

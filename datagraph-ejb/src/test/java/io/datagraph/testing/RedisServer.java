@@ -139,9 +139,7 @@ public final class RedisServer implements AutoCloseable {
      * within 200 ms of the first bytes). For assertions on server state, e.g. {@code CLIENT LIST}.
      */
     public String command(String... words) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            socket.setSoTimeout(2000);
+        try (Socket socket = connect(2000)) {
             OutputStream out = socket.getOutputStream();
             out.write((String.join(" ", words) + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -164,9 +162,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Every key in the server (KEYS *), read exactly as stored, whatever bytes the names hold. */
     public List<String> keys() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            socket.setSoTimeout(5000);
+        try (Socket socket = connect(5000)) {
             socket.getOutputStream().write("KEYS *\r\n".getBytes(StandardCharsets.US_ASCII));
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
             String header = line(in);
@@ -181,6 +177,18 @@ public final class RedisServer implements AutoCloseable {
                 keys.add(new String(key, StandardCharsets.UTF_8));
             }
             return keys;
+        }
+    }
+
+    private Socket connect(int readTimeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(readTimeoutMillis);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
     }
 

@@ -10,8 +10,13 @@ public final class RunKeyCount {
 
     /** Keys of runs (their ids are UUIDs, so they hold dashes; the node directory's keys do not). */
     public static long of(StoreClient store) {
+        return of(store, "dg");
+    }
+
+    /** Keys of runs under another key prefix ({@code datagraph.key-prefix}). */
+    public static long of(StoreClient store, String keyPrefix) {
         long count = 0;
-        for (String ignored : store.redisson().getKeys().getKeysByPattern("dg:{*-*}:*")) {
+        for (String ignored : store.redisson().getKeys().getKeysByPattern(keyPrefix + ":{*-*}:*")) {
             count++;
         }
         return count;

@@ -77,12 +77,15 @@ public class RunAdmission {
                 batch.<String, String>getMap(new RunKeys(config.keyPrefix(), entry.getValue()).meta()).getAsync("status");
             }
             List<?> statuses = batch.execute().getResponses();
+            List<String> ended = new ArrayList<>();
             for (int i = 0; i < admitted.size(); i++) {
                 Object status = statuses.get(i);
-                boolean ended = status == null ? admitted.get(i).getScore() < creating : !"RUNNING".equals(status);
-                if (ended) {
-                    running().remove(admitted.get(i).getValue());
+                if (status == null ? admitted.get(i).getScore() < creating : !"RUNNING".equals(status)) {
+                    ended.add(admitted.get(i).getValue());
                 }
+            }
+            if (!ended.isEmpty()) {
+                running().removeAll(ended);
             }
         } catch (RedisException e) {
             throw store.unavailable(e);

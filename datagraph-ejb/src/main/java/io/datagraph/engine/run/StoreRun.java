@@ -30,6 +30,8 @@ public final class StoreRun implements Run {
     private final StreamFactory streams;
     private final Signals signals;
     private final Duration pollInterval;
+    /** Who started the run: fixed at creation, so read from the store at most once per handle. */
+    private volatile Optional<String> startedBy;
 
     public StoreRun(String id, RunPlan plan, RunRepository runs, StreamFactory streams, Signals signals,
                     Duration pollInterval) {
@@ -62,7 +64,12 @@ public final class StoreRun implements Run {
 
     @Override
     public Optional<String> startedBy() {
-        return runs.startedBy(id);
+        Optional<String> known = startedBy;
+        if (known == null) {
+            known = runs.startedBy(id);
+            startedBy = known;
+        }
+        return known;
     }
 
     @Override
