@@ -5,15 +5,9 @@ import io.datagraph.IOState;
 import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,18 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (test configuration: datagraph.emit.window=20000, datagraph.emit.stall=PT1S), and never waits for
  * a reader that cannot read yet. Timeouts here are hang guards.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class BackpressureTest {
 
     private static final long WINDOW = 20_000;
     /** What may pass the window: a batch in flight, one being filled, and a reader's unreported values. */
     private static final long SLACK = 3 * 1024;
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;

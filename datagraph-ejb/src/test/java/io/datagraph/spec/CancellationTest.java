@@ -8,15 +8,9 @@ import io.datagraph.UnknownRunException;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
 import io.datagraph.spec.fixtures.Exits;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,15 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cancelling a run stops its processors and frees its streams. */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class CancellationTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(10);
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;

@@ -5,23 +5,13 @@ import io.datagraph.LimitExceededException;
 import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RunKeyCount;
-import io.datagraph.testing.SharedRedis;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,15 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code datagraph.limits.concurrent-runs} bounds the runs running at once across the store: a start
  * beyond it is refused whole, and a run that ends frees its place.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(config = {"datagraph.limits.concurrent-runs=2", "datagraph.key-prefix=" + ConcurrentRunsTest.PREFIX})
 class ConcurrentRunsTest {
 
-    private static final String PREFIX = "dg-admission";
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(TwoRuns.class);
+    static final String PREFIX = "dg-admission";
 
     @Inject
     Datagraph datagraph;
@@ -57,22 +42,6 @@ class ConcurrentRunsTest {
     StoreClient store;
 
     private final List<Run> started = new ArrayList<>();
-
-    /** At most two runs at once, under a key prefix of their own so other tests' runs do not count. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class TwoRuns extends EngineConfig {
-        @Override
-        public int maxConcurrentRuns() {
-            return 2;
-        }
-
-        @Override
-        public String keyPrefix() {
-            return PREFIX;
-        }
-    }
 
     @AfterEach
     void cancelStarted() {

@@ -5,35 +5,23 @@ import io.datagraph.IOState;
 import io.datagraph.Run;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.EngineNode;
-import io.datagraph.testing.SharedRedis;
 import io.datagraph.testing.Types;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,16 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kill -9 of the node running a processor mid-run (test configuration: heartbeat 0.5 s, so a node is
  * dead after 1.5 s). This JVM serves the producer; two other JVMs serve the consumer.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(config = "datagraph.processors.enabled=producer")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(WithoutConsumer.class);
 
     @Inject
     Datagraph datagraph;
@@ -61,17 +44,6 @@ class CrashRecoveryTest {
     StoreClient store;
 
     private final List<EngineNode> consumers = new ArrayList<>();
-
-    /** This node's configuration: the producer, not the consumer. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class WithoutConsumer extends EngineConfig {
-        @Override
-        public Optional<Set<String>> enabledProcessors() {
-            return Optional.of(Set.of("producer"));
-        }
-    }
 
     @BeforeAll
     void startConsumerNodes() throws Exception {

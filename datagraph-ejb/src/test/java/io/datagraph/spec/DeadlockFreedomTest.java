@@ -4,19 +4,14 @@ import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.engine.exec.ExecutorLookup;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RedisServer;
 import io.datagraph.testing.SharedRedis;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,15 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * processors that even starts consumers before producers; and waiting readers share connections.
  * The timeouts are hang guards (a deadlock would block forever), not performance assertions.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(beans = DeadlockFreedomTest.LifoPool.class)
 class DeadlockFreedomTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(LifoPool.class);
 
     @Inject
     Datagraph datagraph;

@@ -2,33 +2,21 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.NoLiveNodeException;
 import io.datagraph.flow.ProcessorSignature;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.EngineNode;
-import io.datagraph.testing.SharedRedis;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,16 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two nodes sharing one store: this JVM serves every processor but {@code square}; a second JVM
  * (Weld SE, {@link EngineNode}) serves only {@code square}. Flows that need both run across them.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(config = "datagraph.processors.enabled=range,sum,multiply")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionTest {
 
     private static final String OTHER_NODE = "square-node";
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(WithoutSquare.class);
 
     @Inject
     Datagraph datagraph;
@@ -57,17 +40,6 @@ class DistributionTest {
     StoreClient store;
 
     private EngineNode squareNode;
-
-    /** This node's configuration: every processor but square. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class WithoutSquare extends EngineConfig {
-        @Override
-        public Optional<Set<String>> enabledProcessors() {
-            return Optional.of(Set.of("range", "sum", "multiply"));
-        }
-    }
 
     @BeforeAll
     void startTheOtherNode() throws Exception {

@@ -7,15 +7,9 @@ import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.spec.fixtures.Exits;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,15 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test configuration sets a 30 s poll interval, so the hang guards below can only pass if readers
  * are woken by the failure signal itself.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class FailureTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(10);
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;

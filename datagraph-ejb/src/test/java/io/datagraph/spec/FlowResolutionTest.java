@@ -13,16 +13,10 @@ import io.datagraph.flow.ResolvedFlow;
 import io.datagraph.flow.UnexpectedInputException;
 import io.datagraph.flow.UnknownFlowException;
 import io.datagraph.flow.UnknownProcessorException;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RunKeyCount;
-import io.datagraph.testing.SharedRedis;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 import java.util.List;
@@ -37,13 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A flow that does not resolve is refused with its own exception and a message naming the culprit,
  * and nothing of it reaches the store.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(beans = FlowResolutionTest.Loops.class)
 class FlowResolutionTest {
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(Loops.class);
 
     @Inject
     Datagraph datagraph;

@@ -5,22 +5,12 @@ import io.datagraph.LimitExceededException;
 import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RunKeyCount;
-import io.datagraph.testing.SharedRedis;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 import java.time.Duration;
@@ -33,40 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Configured limits refuse a request whole, saying which limit and key, and write nothing. */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(config = {"datagraph.limits.processors-per-flow=2", "datagraph.limits.values-per-input=10",
+        "datagraph.limits.value-bytes=100"})
 class LimitsTest {
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(SmallLimits.class);
 
     @Inject
     Datagraph datagraph;
 
     @Inject
     StoreClient store;
-
-    /** This node's configuration: tiny limits. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class SmallLimits extends EngineConfig {
-        @Override
-        public int maxProcessors() {
-            return 2;
-        }
-
-        @Override
-        public int maxValuesPerInput() {
-            return 10;
-        }
-
-        @Override
-        public int maxValueBytes() {
-            return 100;
-        }
-    }
 
     private LimitExceededException refused(Executable request) {
         long before = RunKeyCount.of(store);

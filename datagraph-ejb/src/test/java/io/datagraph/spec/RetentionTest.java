@@ -7,15 +7,9 @@ import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A run's keys share a hash tag and expire once it ends (configured: datagraph.run.ttl=PT10M). */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class RetentionTest {
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;

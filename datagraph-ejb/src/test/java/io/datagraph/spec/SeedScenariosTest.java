@@ -6,16 +6,10 @@ import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seed project's scenarios, with the example processors of the design, against a real Redis. */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class SeedScenariosTest {
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;

@@ -4,21 +4,11 @@ import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.stream.StreamAddArgs;
 
 import java.time.Duration;
@@ -29,30 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With datagraph.security.hmac-secret, values are signed, and forged or altered entries are refused. */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(config = "datagraph.security.hmac-secret=" + SigningTest.SECRET)
 class SigningTest {
 
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(WithSecret.class);
+    static final String SECRET = "a test secret of some length";
 
     @Inject
     Datagraph datagraph;
 
     @Inject
     StoreClient store;
-
-    /** This node's configuration: a signing secret. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class WithSecret extends EngineConfig {
-        @Override
-        public java.util.Optional<String> hmacSecret() {
-            return java.util.Optional.of("test-secret");
-        }
-    }
 
     private void inject(Run run, String stream, Map<String, String> entry) {
         store.redisson().<String, String>getStream("dg:{" + run.id() + "}:io:" + stream).add(StreamAddArgs.entries(entry));

@@ -2,21 +2,11 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
@@ -25,30 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With datagraph.executor.mode=store, even processors this node serves go through the store. */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest(config = "datagraph.executor.mode=store")
 class StoreExecutorTest {
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(DispatchEverything.class);
 
     @Inject
     Datagraph datagraph;
 
     @Inject
     StoreClient store;
-
-    /** This node's configuration: the store executor. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class DispatchEverything extends EngineConfig {
-        @Override
-        public boolean dispatchEverything() {
-            return true;
-        }
-    }
 
     @Test
     void processorsThisNodeServesAreTakenFromTheStoreAndAcknowledged() {

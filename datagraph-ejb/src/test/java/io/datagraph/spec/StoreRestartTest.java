@@ -4,19 +4,14 @@ import io.datagraph.Datagraph;
 import io.datagraph.IOState;
 import io.datagraph.Run;
 import io.datagraph.RunStatus;
-import io.datagraph.engine.exec.LocalExecutor;
+import io.datagraph.engine.run.Invocations;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RedisServer;
 import io.datagraph.testing.SharedRedis;
 import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,21 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is ridden out by the client's retries and the run completes intact; a long one fails the run with
  * an error naming the store, recorded once the store is back. Nothing hangs; no processor is left.
  */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class StoreRestartTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(90);
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;
 
     @Inject
-    LocalExecutor executor;
+    Invocations invocations;
 
     private static long consumed(Run run) {
         return run.ioStates().stream().filter(io -> io.name().equals("consumed")).mapToLong(IOState::count).sum();
@@ -76,10 +66,10 @@ class StoreRestartTest {
 
     private void assertNoProcessorLeft() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (executor.runningCount() > 0 && System.nanoTime() < deadline) {
+        while (invocations.runningCount() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertEquals(0, executor.runningCount(), "processors still running after the run ended");
+        assertEquals(0, invocations.runningCount(), "processors still running after the run ended");
     }
 
     @Test

@@ -2,31 +2,20 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RedisServer;
 import io.datagraph.testing.TestCertificate;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * datagraph.redis.tls.truststore and checking its host name, and presents a client certificate
  * (datagraph.redis.tls.keystore) to a store that requires one.
  */
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class TlsStoreTest {
 
     private static final TestCertificate SERVER = TestCertificate.create(tempDir(), "server");
@@ -51,54 +39,18 @@ class TlsStoreTest {
             "--tls-ca-cert-file", CLIENT.certificatePem().toString(),
             "--tls-auth-clients", "yes");
 
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator(TlsStore.class);
-
     @Inject
     Datagraph datagraph;
 
     /** This node's configuration: the store's TLS port, its certificate as trusted, our own to present. */
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class TlsStore extends EngineConfig {
-        @Override
-        public String redisUrl() {
-            return "rediss://127.0.0.1:" + TLS_PORT;
-        }
-
-        @Override
-        public Optional<URL> tlsTruststore() {
-            return Optional.of(url(SERVER.keystore()));
-        }
-
-        @Override
-        public Optional<String> tlsTruststorePassword() {
-            return Optional.of(SERVER.password());
-        }
-
-        @Override
-        public Optional<URL> tlsKeystore() {
-            return Optional.of(url(CLIENT.keystore()));
-        }
-
-        @Override
-        public Optional<String> tlsKeystorePassword() {
-            return Optional.of(CLIENT.password());
-        }
-
-        @Override
-        public Optional<String> clusterNodes() {
-            return Optional.empty();
-        }
-    }
-
-    private static URL url(Path file) {
-        try {
-            return file.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+    @EngineTest.Configuration
+    static Map<String, String> tlsStore() {
+        return Map.of("datagraph.redis.url", "rediss://127.0.0.1:" + TLS_PORT,
+                "datagraph.redis.tls.truststore", SERVER.keystore().toString(),
+                "datagraph.redis.tls.truststore-password", SERVER.password(),
+                "datagraph.redis.tls.keystore", CLIENT.keystore().toString(),
+                "datagraph.redis.tls.keystore-password", CLIENT.password(),
+                "datagraph.redis.cluster-nodes", "");
     }
 
     private static Path tempDir() {

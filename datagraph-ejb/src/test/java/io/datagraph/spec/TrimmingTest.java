@@ -8,15 +8,9 @@ import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Internal streams drop what their readers consumed, so long runs keep store memory bounded. */
-@ExtendWith(SharedRedis.class)
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EngineTest
 class TrimmingTest {
-
-    @WeldSetup
-    WeldInitiator weld = EngineDeployment.initiator();
 
     @Inject
     Datagraph datagraph;

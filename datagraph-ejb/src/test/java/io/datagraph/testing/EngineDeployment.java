@@ -1,12 +1,12 @@
 package io.datagraph.testing;
 
 import io.datagraph.engine.DatagraphEngine;
+import io.datagraph.engine.config.ConfigurationCheck;
 import io.datagraph.engine.processor.ProcessorExtension;
 import io.datagraph.examples.Multiply;
 import io.datagraph.spec.fixtures.StreamFixtures;
 import io.smallrye.config.inject.ConfigExtension;
 import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.junit5.WeldInitiator;
 
 /**
  * The CDI deployment tests run: the whole engine, the example processors, the test fixtures, the
@@ -26,6 +26,7 @@ public final class EngineDeployment {
                 .addPackages(true, Multiply.class)
                 .addPackages(false, StreamFixtures.class)
                 .addExtension(new ProcessorExtension())
+                .addExtension(new ConfigurationCheck())
                 .addExtension(new ConfigExtension());
         for (Class<?> bean : beans) {
             weld.addBeanClass(bean);
@@ -33,7 +34,4 @@ public final class EngineDeployment {
         return weld;
     }
 
-    public static WeldInitiator initiator(Class<?>... beans) {
-        return WeldInitiator.from(weld(beans)).build();
-    }
 }

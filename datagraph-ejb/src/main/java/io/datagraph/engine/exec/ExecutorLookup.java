@@ -35,18 +35,18 @@ public class ExecutorLookup {
     private ExecutorService privatePool;
 
     public synchronized ExecutorService executor() {
-        if (managed != null && "java:comp/DefaultManagedExecutorService".equals(config.executorJndi())) {
+        if (managed != null && "java:comp/DefaultManagedExecutorService".equals(config.executor().jndi())) {
             return managed;
         }
         if (privatePool != null) {
             return privatePool;
         }
         try {
-            return InitialContext.doLookup(config.executorJndi());
+            return InitialContext.doLookup(config.executor().jndi());
         } catch (NamingException | RuntimeException e) {
-            LOG.info(() -> "no ManagedExecutorService at " + config.executorJndi() + " (" + e
-                    + "); running processors on a private pool of " + config.fallbackThreads() + " threads");
-            privatePool = Executors.newFixedThreadPool(config.fallbackThreads(), new DaemonThreads());
+            LOG.info(() -> "no ManagedExecutorService at " + config.executor().jndi() + " (" + e
+                    + "); running processors on a private pool of " + config.executor().fallbackThreads() + " threads");
+            privatePool = Executors.newFixedThreadPool(config.executor().fallbackThreads(), new DaemonThreads());
             return privatePool;
         }
     }

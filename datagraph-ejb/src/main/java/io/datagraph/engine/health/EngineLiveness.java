@@ -1,6 +1,7 @@
 package io.datagraph.engine.health;
 
 import io.datagraph.engine.exec.LocalExecutor;
+import io.datagraph.engine.run.Invocations;
 import io.datagraph.engine.store.Signals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,13 +22,16 @@ public class EngineLiveness implements HealthCheck {
     LocalExecutor executor;
 
     @Inject
+    Invocations invocations;
+
+    @Inject
     Signals signals;
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("datagraph-engine")
                 .status(executor.accepting())
-                .withData("processorsRunning", executor.runningCount())
+                .withData("processorsRunning", invocations.runningCount())
                 .withData("signalsSubscribed", signals.subscribed())
                 .build();
     }

@@ -1,6 +1,7 @@
 package io.datagraph.engine.health;
 
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,15 +24,22 @@ public class StoreReadiness implements HealthCheck {
     @Inject
     EngineConfig config;
 
+    @Inject
+    NodeDirectory directory;
+
     @Override
     public HealthCheckResponse call() {
         boolean up;
         String error = null;
         try {
-            BaseRedisNodes nodes = config.clusterNodes().isPresent()
+            BaseRedisNodes nodes = config.store().clusterNodes().isPresent()
                     ? store.redisson().getRedisNodes(RedisNodes.CLUSTER)
                     : store.redisson().getRedisNodes(RedisNodes.SINGLE);
             up = nodes.pingAll(1, TimeUnit.SECONDS);
+            if (up && directory.refused().isPresent()) {
+                up = false;
+                error = directory.refused().get();
+            }
         } catch (RuntimeException e) {
             up = false;
             error = e.getMessage();

@@ -2,15 +2,13 @@ package io.datagraph.engine.io;
 
 import io.datagraph.DatagraphException;
 import io.datagraph.Emitter;
-import io.datagraph.LimitExceededException;
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.store.RunKeys;
-import io.datagraph.engine.store.Script;
-import io.datagraph.engine.store.StatusReply;
+import io.datagraph.engine.protocol.EntryCodec;
+import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.engine.protocol.StatusReply;
 import io.datagraph.engine.store.StoreClient;
-import org.redisson.api.RScript;
 
-import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -32,13 +30,10 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final RunKeys keys;
     private final String name;
     private final ValueCodec<T> codec;
-    private final int maxBatch;
-    private final String channel;
+    private final EntryCodec entries;
     private final long window;
     private final long stallNanos;
-    private final int maxValueBytes;
     private final String writer;
-    private final PayloadSigner signer;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
     private long skip;
     /** Unread values of the slowest running reader, as the last append reported; guarded by lock. */
@@ -48,26 +43,23 @@ public final class StoreEmitter<T> implements Emitter<T> {
     /** The slowest reader's position when it was found stalled: no waiting for it until it moves. */
     private long stalledPosition = -2;
     private final Object lock = new Object();
-    private final StringBuilder batch = new StringBuilder();
-    private int batched;
+    private final EntryCodec.Batcher batch;
     private long sequence;
     private boolean inFlight;
     private boolean completed;
     private RuntimeException failure;
 
-    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EngineConfig config,
-                 PayloadSigner signer, String writer, long written, long sequence) {
+    StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EntryCodec entries,
+                 EngineConfig config, String writer, long written, long sequence) {
         this.store = store;
         this.keys = keys;
         this.name = name;
         this.codec = codec;
-        this.maxBatch = config.emitBatch();
-        this.channel = RunKeys.signalChannel(config.keyPrefix());
-        this.window = config.emitWindow();
-        this.stallNanos = config.emitStall().toNanos();
-        this.maxValueBytes = config.maxValueBytes();
+        this.entries = entries;
+        this.batch = entries.batcher(keys.runId(), name);
+        this.window = config.streams().emitWindow();
+        this.stallNanos = config.streams().emitStall().toNanos();
         this.writer = writer;
-        this.signer = signer;
         this.skip = written;
         this.sequence = sequence;
     }
@@ -83,10 +75,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
             throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
         }
         String json = codec.encode(value);
-        if (json.length() > maxValueBytes) {
-            throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
-                    "a value of " + json.length() + " characters emitted to '" + name + "'", maxValueBytes);
-        }
+        entries.checkSize(json, () -> "a value emitted to '" + name + "'");
         synchronized (lock) {
             if (skip > 0) {
                 skip--;
@@ -96,15 +85,11 @@ public final class StoreEmitter<T> implements Emitter<T> {
         awaitReaders();
         synchronized (lock) {
             checkOpen();
-            while (inFlight && batched >= maxBatch) {
+            while (inFlight && batch.full()) {
                 awaitAck();
                 checkOpen();
             }
-            if (batched > 0) {
-                batch.append('\n');
-            }
-            batch.append(json);
-            batched++;
+            batch.add(json);
             if (!inFlight) {
                 send();
             }
@@ -114,7 +99,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     /** Waits until every value emitted so far is in the store. */
     public void flush() {
         synchronized (lock) {
-            while (inFlight || (batched > 0 && failure == null)) {
+            while (inFlight || (!batch.isEmpty() && failure == null)) {
                 if (!inFlight) {
                     send();
                 }
@@ -133,9 +118,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
             if (completed) {
                 return;
             }
-            List<Object> reply = store.call(Script.CLOSE, RScript.ReturnType.MULTI,
-                    List.of(keys.meta(), keys.stream(name)), name, channel, keys.runId(), writer);
-            if (!"OK".equals(StatusReply.status(reply))) {
+            StatusReply reply = store.call(Scripts.close(keys, name, writer)).status();
+            if (!reply.ok()) {
                 throw ended(reply);
             }
             completed = true;
@@ -157,9 +141,9 @@ public final class StoreEmitter<T> implements Emitter<T> {
         long slowest = -2;
         long movedAt = System.nanoTime();
         while (true) {
-            List<Object> reply = store.call(Script.BACKLOG, RScript.ReturnType.MULTI, List.of(keys.meta()), name);
-            long lag = ((Number) reply.get(0)).longValue();
-            long position = ((Number) reply.get(1)).longValue();
+            Scripts.Backlog reply = store.call(Scripts.backlog(keys, name));
+            long lag = reply.lag();
+            long position = reply.readerPosition();
             if (lag <= window) {
                 setBacklog(lag, position);
                 return;
@@ -211,32 +195,26 @@ public final class StoreEmitter<T> implements Emitter<T> {
 
     /** Sends the gathered batch; caller holds the lock and no batch is in flight. */
     private void send() {
-        String payload = batch.toString();
-        int count = batched;
-        batch.setLength(0);
-        batched = 0;
+        EntryCodec.Batch taken = batch.take();
         inFlight = true;
-        store.<List<Object>>callAsync(Script.APPEND, RScript.ReturnType.MULTI, List.of(keys.meta(), keys.stream(name)),
-                        name, ++sequence, count, payload, channel, keys.runId(), writer,
-                        signer.sign(keys.runId(), name, payload))
-                .whenComplete(this::acknowledged);
+        store.callAsync(Scripts.append(keys, name, ++sequence, taken, writer)).whenComplete(this::acknowledged);
     }
 
-    private void acknowledged(List<Object> reply, Throwable error) {
+    private void acknowledged(Scripts.Write reply, Throwable error) {
         synchronized (lock) {
             inFlight = false;
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 failure = cause instanceof RuntimeException runtime ? runtime
                         : new DatagraphException("writing to '" + name + "' failed: " + cause, cause);
-            } else if (!"OK".equals(StatusReply.status(reply))) {
-                failure = ended(reply);
+            } else if (!reply.status().ok()) {
+                failure = ended(reply.status());
             } else {
-                if (reply.size() > 4) {
-                    backlog = ((Number) reply.get(3)).longValue();
-                    slowestPosition = ((Number) reply.get(4)).longValue();
+                if (reply.measured()) {
+                    backlog = reply.backlog();
+                    slowestPosition = reply.readerPosition();
                 }
-                if (batched > 0) {
+                if (!batch.isEmpty()) {
                     send();
                 }
             }
@@ -244,13 +222,13 @@ public final class StoreEmitter<T> implements Emitter<T> {
         }
     }
 
-    private RuntimeException ended(List<Object> reply) {
-        if ("SUPERSEDED".equals(StatusReply.status(reply))) {
+    private RuntimeException ended(StatusReply reply) {
+        if (reply.is(StatusReply.SUPERSEDED)) {
             return new AttemptSupersededException(writer, keys.runId());
         }
-        if ("CLOSED".equals(StatusReply.status(reply))) {
+        if (reply.is(StatusReply.CLOSED)) {
             return new IllegalStateException("output '" + name + "' of run " + keys.runId() + " is already complete");
         }
-        return StatusReply.ended(keys.runId(), reply);
+        return reply.ended(keys.runId());
     }
 }

@@ -2,7 +2,7 @@ package io.datagraph.engine.io;
 
 import io.datagraph.IO;
 import io.datagraph.StreamValue;
-import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.store.Signals;
 import org.redisson.client.RedisException;
 

@@ -1,22 +1,22 @@
 package io.datagraph.engine.io;
 
 import io.datagraph.DatagraphException;
-import io.datagraph.engine.store.RunKeys;
-import io.datagraph.engine.store.Script;
+import io.datagraph.engine.protocol.EntryCodec;
+import io.datagraph.engine.protocol.MetaField;
+import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.engine.protocol.StatusReply;
+import io.datagraph.engine.protocol.StreamPosition;
 import io.datagraph.engine.store.Signals;
-import io.datagraph.engine.store.StatusReply;
-import org.redisson.api.RScript;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A position in one stream and the raw JSON values read past it. Values come in entries of up to
- * {@code datagraph.emit.batch} values joined by newlines; an entry with field {@code end} completes
- * the stream. A value's position is {@code <entry id>:<index in entry>}. Each fetch also returns the
- * run's status, so a failed or cancelled run stops a reader at its next fetch.
+ * A position in one stream and the raw JSON values read past it, entry by entry as
+ * {@link EntryCodec} decodes them; each value's position is a {@link StreamPosition}. Each fetch
+ * also returns the run's status, so a failed or cancelled run stops a reader at its next fetch.
  *
  * <p>Not thread-safe: one cursor per reading thread.
  */
@@ -56,20 +56,10 @@ final class StreamCursor {
      * @throws IllegalArgumentException if the position is not of the form {@code <entry id>:<index>}
      */
     void resumeAfter(String position) {
-        int colon = position.lastIndexOf(':');
-        try {
-            String entry = position.substring(0, colon);
-            int index = Integer.parseInt(position.substring(colon + 1));
-            if (!entry.matches("\\d+-\\d+") || index < 0) {
-                throw new IllegalArgumentException();
-            }
-            bound = entry;
-            resumeEntry = entry;
-            resumeSkip = index + 1;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + position + "' is not a position of stream '" + name
-                    + "' (expected <entry id>:<index>, as given with each value)");
-        }
+        StreamPosition after = StreamPosition.parse(position, name);
+        bound = after.entryId();
+        resumeEntry = after.entryId();
+        resumeSkip = after.index() + 1;
     }
 
     String name() {
@@ -121,7 +111,7 @@ final class StreamCursor {
         if (entry.next == entry.values.length) {
             buffered.removeFirst();
         }
-        lastPosition = entry.id + ":" + (entry.first + index);
+        lastPosition = new StreamPosition(entry.id, entry.first + index).toString();
         if (++taken - reported >= PROGRESS_EVERY && !reader.isEmpty()) {
             reportProgress();
         }
@@ -139,7 +129,7 @@ final class StreamCursor {
      */
     static void waitForProducer(Signals.Watch watch, List<StreamCursor> cursors) {
         StreamFactory streams = cursors.get(0).streams;
-        long nanos = streams.config().pollInterval().toNanos();
+        long nanos = streams.config().streams().pollInterval().toNanos();
         for (StreamCursor cursor : cursors) {
             if (cursor.producer.isEmpty() || cursor.exhausted()) {
                 continue;
@@ -149,7 +139,7 @@ final class StreamCursor {
                 return;
             }
             if (outcome == ProducerHelp.Outcome.QUEUED) {
-                nanos = Math.min(nanos, streams.config().helpAfter().toNanos());
+                nanos = Math.min(nanos, streams.config().executor().helpAfter().toNanos());
             }
         }
         try {
@@ -168,68 +158,36 @@ final class StreamCursor {
     private void reportProgress() {
         reported = taken;
         streams.store().redisson().<String, String>getMap(keys.meta())
-                .fastPutAsync("read:" + name + ":" + reader, String.valueOf(taken));
+                .fastPutAsync(MetaField.read(name, reader), String.valueOf(taken));
     }
 
     private void fetch() {
         reported = taken;
-        List<Object> reply = streams.store().call(Script.READ, RScript.ReturnType.MULTI,
-                List.of(keys.meta(), keys.stream(name)), bound, streams.config().readBatch(), reader, taken, name);
-        String status = StatusReply.status(reply);
-        if ("TRIMMED".equals(status)) {
+        Scripts.Read reply = streams.store().call(Scripts.read(keys, name, bound, streams.config().streams().readBatch(), reader,
+                taken));
+        StatusReply status = reply.status();
+        if (status.is(StatusReply.TRIMMED)) {
             throw new DatagraphException("stream '" + name + "' of run " + keys.runId() + " no longer holds its values up"
-                    + " to entry " + reply.get(2) + ": the processors reading it consumed them, and it is not an output"
+                    + " to entry " + status.error() + ": the processors reading it consumed them, and it is not an output"
                     + " selected at start (start the run with outputs ALL, or set datagraph.streams.trim-consumed=false,"
                     + " to keep them)");
         }
-        if (!"RUNNING".equals(status) && !"COMPLETED".equals(status)) {
-            throw StatusReply.ended(keys.runId(), reply);
+        if (!status.is("RUNNING") && !status.is("COMPLETED")) {
+            throw status.ended(keys.runId());
         }
-        @SuppressWarnings("unchecked")
-        List<List<Object>> entries = (List<List<Object>>) reply.get(3);
-        for (List<Object> entry : entries) {
-            String id = (String) entry.get(0);
-            bound = "(" + id;
-            @SuppressWarnings("unchecked")
-            List<Object> fields = (List<Object>) entry.get(1);
-            String payload = field(fields, "v");
-            if (payload == null) {
-                ended = field(fields, "end") != null;
+        for (Scripts.RawEntry raw : reply.entries()) {
+            bound = "(" + raw.id();
+            EntryCodec.Entry entry = streams.entries().decode(keys.runId(), name, raw.id(), raw.fields());
+            if (entry.values().length == 0) {
+                ended |= entry.end();
                 continue;
             }
-            streams.signer().verify(keys.runId(), name, id, payload, field(fields, "s"));
-            int skip = id.equals(resumeEntry) ? resumeSkip : 0;
+            int skip = raw.id().equals(resumeEntry) ? resumeSkip : 0;
             resumeEntry = null;
-            String[] values = split(payload);
-            if (skip < values.length) {
-                buffered.addLast(new Entry(id, skip == 0 ? values : Arrays.copyOfRange(values, skip, values.length), skip));
+            if (skip < entry.values().length) {
+                buffered.addLast(new Entry(raw.id(), entry.valuesFrom(skip), skip));
             }
         }
-    }
-
-    private static String[] split(String payload) {
-        int count = 1;
-        for (int i = payload.indexOf('\n'); i >= 0; i = payload.indexOf('\n', i + 1)) {
-            count++;
-        }
-        String[] values = new String[count];
-        int from = 0;
-        for (int v = 0; v < count - 1; v++) {
-            int newline = payload.indexOf('\n', from);
-            values[v] = payload.substring(from, newline);
-            from = newline + 1;
-        }
-        values[count - 1] = payload.substring(from);
-        return values;
-    }
-
-    private static String field(List<Object> fields, String name) {
-        for (int i = 0; i + 1 < fields.size(); i += 2) {
-            if (name.equals(fields.get(i))) {
-                return (String) fields.get(i + 1);
-            }
-        }
-        return null;
     }
 
     @Override

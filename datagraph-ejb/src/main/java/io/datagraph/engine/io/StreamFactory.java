@@ -1,7 +1,8 @@
 package io.datagraph.engine.io;
 
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.store.RunKeys;
+import io.datagraph.engine.protocol.EntryCodec;
+import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,10 @@ public class StreamFactory {
     ProducerHelp help;
 
     @Inject
-    PayloadSigner signer;
+    EntryCodec entries;
 
     private RunKeys keys(String runId) {
-        return new RunKeys(config.keyPrefix(), runId);
+        return new RunKeys(config.store().keyPrefix(), runId);
     }
 
     /**
@@ -55,8 +56,8 @@ public class StreamFactory {
      */
     public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType, String writer, long written,
                                        long sequence) {
-        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), config,
-                signer, writer, written, sequence);
+        return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), entries,
+                config, writer, written, sequence);
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */
@@ -80,7 +81,7 @@ public class StreamFactory {
         return help;
     }
 
-    PayloadSigner signer() {
-        return signer;
+    EntryCodec entries() {
+        return entries;
     }
 }

@@ -1,8 +1,10 @@
 package io.datagraph.engine.node;
 
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.processor.ProcessorRegistry;
-import io.datagraph.engine.run.Supervisor;
+import io.datagraph.engine.protocol.DispatchEntry;
+import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.ProcessorSignature;
@@ -30,10 +32,11 @@ import java.util.logging.Logger;
 
 /**
  * Runs processors by name across nodes, through the store: no broker. Each processor has a dispatch
- * stream {@code <prefix>:{dispatch}:<processor>} read by the consumer group {@code workers}, in
+ * stream ({@link StoreKeys#dispatch}) read by the consumer group {@value StoreKeys#DISPATCH_GROUP}, in
  * which every node serving the processor is a consumer, so each dispatched invocation goes to
- * exactly one of them. A dispatch also publishes a notice on the signal channel, which wakes the
- * nodes' dispatch loop at once; the loop also looks every second, and never holds a blocking read.
+ * exactly one of them, which hands it to the {@link DispatchReceiver}. A dispatch also publishes a
+ * notice on the signal channel, which wakes the nodes' dispatch loop at once; the loop (on a thread of
+ * the server's {@code ManagedThreadFactory}) also looks every second, and never holds a blocking read.
  * An invocation is acknowledged once the processor has ended.
  *
  * <p><b>Recovery.</b> While a node runs a dispatched processor it keeps claiming the entry again
@@ -45,7 +48,7 @@ import java.util.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private static final String GROUP = "workers";
+    private static final String GROUP = StoreKeys.DISPATCH_GROUP;
 
     @Inject
     StoreClient store;
@@ -60,7 +63,13 @@ public class Dispatcher {
     Signals signals;
 
     @Inject
-    Supervisor supervisor;
+    DispatchReceiver receiver;
+
+    @Inject
+    ManagedThreads threads;
+
+    @Inject
+    NodeDirectory directory;
 
     private final Semaphore wake = new Semaphore(0);
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
@@ -77,8 +86,7 @@ public class Dispatcher {
             }
         });
         running = true;
-        loop = new Thread(this::takeDispatches, "datagraph-dispatch");
-        loop.setDaemon(true);
+        loop = threads.newThread("datagraph-dispatch", this::takeDispatches);
         loop.start();
     }
 
@@ -93,7 +101,7 @@ public class Dispatcher {
     /** Sends one invocation of a processor this node does not serve to a node that does. */
     public void dispatch(String runId, String processor) {
         try {
-            stream(processor).add(StreamAddArgs.entries(Map.of("run", runId)));
+            stream(processor).add(StreamAddArgs.entries(new DispatchEntry(runId).fields()));
         } catch (RedisException e) {
             throw store.unavailable(e);
         }
@@ -104,6 +112,9 @@ public class Dispatcher {
         boolean groupsReady = false;
         while (running) {
             try {
+                if (directory.refused().isPresent()) {
+                    return;
+                }
                 if (!groupsReady) {
                     registry.signatures().forEach(signature -> createGroup(signature.name()));
                     groupsReady = true;
@@ -115,7 +126,7 @@ public class Dispatcher {
                     took |= recover(signature.name());
                 }
                 if (!took) {
-                    wake.tryAcquire(Math.min(1000, config.heartbeat().toMillis() / 2), TimeUnit.MILLISECONDS);
+                    wake.tryAcquire(Math.min(1000, config.node().heartbeat().toMillis() / 2), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -129,21 +140,22 @@ public class Dispatcher {
 
     private boolean take(String processor) {
         Map<StreamMessageId, Map<String, String>> taken =
-                stream(processor).readGroup(GROUP, config.nodeId(), StreamReadGroupArgs.neverDelivered().count(16));
-        taken.forEach((id, fields) -> run(processor, id, fields.get("run")));
+                stream(processor).readGroup(GROUP, config.node().id(), StreamReadGroupArgs.neverDelivered().count(16));
+        taken.forEach((id, fields) -> run(processor, id, DispatchEntry.of(fields).runId()));
         return !taken.isEmpty();
     }
 
     /** Claims invocations a dead node left pending, and runs them again. */
     private boolean recover(String processor) {
-        long idle = 3 * config.heartbeat().toMillis();
+        long idle = 3 * config.node().heartbeat().toMillis();
         AutoClaimResult<String, String> claimed = stream(processor)
-                .autoClaim(GROUP, config.nodeId(), idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, 16);
+                .autoClaim(GROUP, config.node().id(), idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, 16);
         claimed.getMessages().forEach((id, fields) -> {
             if (!inFlight.contains(new InFlight(processor, id))) {
-                LOG.info(() -> "taking over processor '" + processor + "' of run " + fields.get("run")
+                String runId = DispatchEntry.of(fields).runId();
+                LOG.info(() -> "taking over processor '" + processor + "' of run " + runId
                         + " from a node that stopped answering");
-                run(processor, id, fields.get("run"));
+                run(processor, id, runId);
             }
         });
         return !claimed.getMessages().isEmpty();
@@ -153,7 +165,7 @@ public class Dispatcher {
         InFlight entry = new InFlight(processor, id);
         inFlight.add(entry);
         try {
-            supervisor.runDispatched(runId, processor, () -> acknowledge(entry));
+            receiver.runDispatched(runId, processor, () -> acknowledge(entry));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not run dispatched processor '" + processor + "' of run " + runId, e);
             acknowledge(entry);
@@ -163,7 +175,7 @@ public class Dispatcher {
     /** Claims this node's running entries again, so that their idle time shows this node is alive. */
     private void keepInFlightFresh() {
         for (InFlight entry : inFlight) {
-            stream(entry.processor()).fastClaim(GROUP, config.nodeId(), 0, TimeUnit.MILLISECONDS, entry.id());
+            stream(entry.processor()).fastClaim(GROUP, config.node().id(), 0, TimeUnit.MILLISECONDS, entry.id());
         }
     }
 
@@ -190,7 +202,7 @@ public class Dispatcher {
     }
 
     private RStream<String, String> stream(String processor) {
-        return store.redisson().getStream(config.keyPrefix() + ":{dispatch}:" + processor, StringCodec.INSTANCE);
+        return store.redisson().getStream(new StoreKeys(config.store().keyPrefix()).dispatch(processor), StringCodec.INSTANCE);
     }
 
     private static void sleepQuietly() {

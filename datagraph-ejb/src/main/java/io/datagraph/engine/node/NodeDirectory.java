@@ -1,8 +1,12 @@
 package io.datagraph.engine.node;
 
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.io.JsonMapper;
 import io.datagraph.engine.processor.ProcessorRegistry;
+import io.datagraph.engine.protocol.ProtocolVersion;
+import io.datagraph.engine.protocol.StoreKeys;
+import io.datagraph.DatagraphException;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.ProcessorSignature;
 import jakarta.annotation.PreDestroy;
@@ -10,25 +14,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.redisson.api.RBucket;
 import org.redisson.api.RMap;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * The store's directory of processors and of the nodes serving them, so that any node can resolve a
  * flow whose processors live elsewhere. Each node writes the signatures of the processors it serves
- * ({@code <prefix>:processors}, a hash) and, every {@code datagraph.node.heartbeat}, renews its entry in
- * {@code <prefix>:nodes:<processor>} (a sorted set scored by expiry time). A node that misses three
- * beats is no longer live; {@code <prefix>:nodes} holds every live node the same way. Thread-safe.
+ * ({@link StoreKeys#processors()}) and, every {@code datagraph.node.heartbeat}, renews its entry in
+ * {@link StoreKeys#nodesServing} (scored by expiry time). A node that misses three beats is no longer
+ * live; {@link StoreKeys#liveNodes()} holds every live node the same way.
+ *
+ * <p>A node joins only if it speaks the installation's {@link ProtocolVersion}: the first node writes
+ * its version to the store, and a node finding another one there never joins (it takes no work, starts
+ * no run, and reports readiness DOWN, saying why). Thread-safe.
  */
 @ApplicationScoped
 public class NodeDirectory {
@@ -47,28 +56,28 @@ public class NodeDirectory {
     @Inject
     JsonMapper json;
 
-    private ScheduledExecutorService heartbeat;
+    @Inject
+    ManagedThreads threads;
+
+    private ScheduledFuture<?> heartbeat;
     /** When heartbeats last started to succeed again (0 while they fail). */
     private volatile long beatingSince;
+    /** Whether the store's protocol version was compared with this node's; then, why this node may not join. */
+    private volatile boolean protocolChecked;
+    private volatile String refusal;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "datagraph-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = config.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.MILLISECONDS);
+        heartbeat = threads.every("the heartbeat", 0, config.node().heartbeat().toMillis(), TimeUnit.MILLISECONDS, this::beat);
     }
 
     @PreDestroy
     void stop() {
         if (heartbeat != null) {
-            heartbeat.shutdownNow();
+            heartbeat.cancel(true);
         }
         try {
-            registry.signatures().forEach(signature -> nodes(signature.name()).remove(config.nodeId()));
-            liveNodes().remove(config.nodeId());
+            registry.signatures().forEach(signature -> nodes(signature.name()).remove(config.node().id()));
+            liveNodes().remove(config.node().id());
         } catch (RedisException e) {
             LOG.fine(() -> "could not leave the directory: " + e.getMessage());
         }
@@ -77,15 +86,18 @@ public class NodeDirectory {
     /** Publishes this node's processors and renews its liveness. */
     private void beat() {
         try {
-            long expires = System.currentTimeMillis() + 3 * config.heartbeat().toMillis();
+            if (refused().isPresent()) {
+                return;
+            }
+            long expires = System.currentTimeMillis() + 3 * config.node().heartbeat().toMillis();
             RScoredSortedSet<String> live = liveNodes();
-            live.add(expires, config.nodeId());
+            live.add(expires, config.node().id());
             live.removeRangeByScore(0, true, System.currentTimeMillis(), false);
             Map<String, String> signatures = new LinkedHashMap<>();
             for (ProcessorSignature signature : registry.signatures()) {
                 signatures.put(signature.name(), json.jsonb().toJson(signature));
                 RScoredSortedSet<String> nodes = nodes(signature.name());
-                nodes.add(expires, config.nodeId());
+                nodes.add(expires, config.node().id());
                 nodes.removeRangeByScore(0, true, System.currentTimeMillis(), false);
             }
             if (!signatures.isEmpty()) {
@@ -101,13 +113,54 @@ public class NodeDirectory {
     }
 
     /**
+     * Why this node may not join the installation: the store holds another protocol version. Compares
+     * the versions once, at the first call the store answers.
+     *
+     * @throws io.datagraph.StoreUnavailableException if the store does not answer
+     */
+    public Optional<String> refused() {
+        if (!protocolChecked) {
+            checkProtocol();
+        }
+        return Optional.ofNullable(refusal);
+    }
+
+    /** @throws DatagraphException saying why, if this node may not join */
+    public void checkJoined() {
+        refused().ifPresent(why -> {
+            throw new DatagraphException(why);
+        });
+    }
+
+    private synchronized void checkProtocol() {
+        if (protocolChecked) {
+            return;
+        }
+        String mine = String.valueOf(ProtocolVersion.CURRENT);
+        try {
+            RBucket<String> version = store.redisson().getBucket(keys().protocol(), StringCodec.INSTANCE);
+            String theirs = version.setIfAbsent(mine) ? mine : version.get();
+            if (theirs != null && !mine.equals(theirs)) {
+                refusal = "this node speaks Datagraph store protocol " + mine + ", but the store at " + store.address()
+                        + " holds protocol " + theirs + " (key " + keys().protocol() + "): every node of an installation"
+                        + " (datagraph.key-prefix '" + config.store().keyPrefix() + "') must run a Datagraph release"
+                        + " of the same protocol; this node does not join (upgrade it, or give it another key prefix)";
+                LOG.severe(refusal);
+            }
+        } catch (RedisException e) {
+            throw store.unavailable(e);
+        }
+        protocolChecked = true;
+    }
+
+    /**
      * Whether this node's heartbeats have succeeded for a whole liveness window: only then can it
      * tell a dead node from one whose beats the store could not take (after an outage, every node's
      * entry has expired until it beats again).
      */
     public boolean settled() {
         long since = beatingSince;
-        return since > 0 && System.currentTimeMillis() - since > 3 * config.heartbeat().toMillis();
+        return since > 0 && System.currentTimeMillis() - since > 3 * config.node().heartbeat().toMillis();
     }
 
     /** The signature of a processor served here or by any node that ever registered it. */
@@ -159,14 +212,18 @@ public class NodeDirectory {
     }
 
     private RScoredSortedSet<String> liveNodes() {
-        return store.redisson().getScoredSortedSet(config.keyPrefix() + ":nodes");
+        return store.redisson().getScoredSortedSet(keys().liveNodes());
     }
 
     private RMap<String, String> signaturesMap() {
-        return store.redisson().getMap(config.keyPrefix() + ":processors");
+        return store.redisson().getMap(keys().processors());
     }
 
     private RScoredSortedSet<String> nodes(String processor) {
-        return store.redisson().getScoredSortedSet(config.keyPrefix() + ":nodes:" + processor);
+        return store.redisson().getScoredSortedSet(keys().nodesServing(processor));
+    }
+
+    private StoreKeys keys() {
+        return new StoreKeys(config.store().keyPrefix());
     }
 }

@@ -32,7 +32,7 @@ public class ProcessorRegistry {
 
     @PostConstruct
     void index() {
-        Optional<Set<String>> enabled = config.enabledProcessors();
+        Optional<Set<String>> enabled = config.node().enabledProcessors();
         Map<String, ProcessorMethod> map = new LinkedHashMap<>();
         extension.processors().stream()
                 .filter(p -> enabled.map(names -> names.contains(p.name())).orElse(true))

@@ -3,6 +3,8 @@ package io.datagraph.engine.run;
 import io.datagraph.engine.io.StoreEmitter;
 import io.datagraph.engine.processor.Binding;
 import io.datagraph.engine.processor.ProcessorMethod;
+import io.datagraph.engine.protocol.Attempt;
+import io.datagraph.flow.UnknownProcessorException;
 import io.datagraph.spi.ProcessorTask;
 
 import java.util.ArrayList;
@@ -12,8 +14,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One processor of one run, run on this node: binds its parameters to the run's streams, calls
- * it, then flushes its outputs and reports it finished, or reports its failure.
+ * One processor of one run, as a task for an executor: binds the processor's parameters to the run's
+ * streams, calls it, then flushes its outputs and reports it finished, or reports its failure.
+ *
+ * <p>Thread-safe: it runs at most once, on whichever thread claims it first (an executor's, or a
+ * reader's helping it along); {@link #interrupt} may come from any thread.
  */
 final class Invocation implements ProcessorTask {
 
@@ -21,23 +26,23 @@ final class Invocation implements ProcessorTask {
     private final String runId;
     private final RunPlan plan;
     private final RunPlan.Step step;
-    private final ProcessorMethod method;
     private final String via;
     private final Runnable ended;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    /** The thread running it, until it ended; guarded by this. */
+    private Thread runner;
+    private boolean finished;
     private Attempt attempt;
 
     /**
      * @param via   {@code local}, or {@code store} when dispatched (another node can retry it)
      * @param ended runs once the processor has ended, however it ended (e.g. to acknowledge a dispatch)
      */
-    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, ProcessorMethod method,
-               String via, Runnable ended) {
+    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, String via, Runnable ended) {
         this.supervisor = supervisor;
         this.runId = runId;
         this.plan = plan;
         this.step = step;
-        this.method = method;
         this.via = via;
         this.ended = ended;
     }
@@ -54,18 +59,55 @@ final class Invocation implements ProcessorTask {
 
     @Override
     public void run() {
-        if (!started.compareAndSet(false, true)) {
-            return;
+        runIfUnclaimed();
+    }
+
+    /** Runs it on the calling thread unless it was claimed already. @return whether this call ran it */
+    boolean runIfUnclaimed() {
+        if (!claimed.compareAndSet(false, true)) {
+            return false;
         }
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
+        supervisor.invocations().started(this);
+        try {
+            invoke();
+        } finally {
+            synchronized (this) {
+                finished = true;
+            }
+            supervisor.invocations().ended(this);
+        }
+        return true;
+    }
+
+    /** Never runs it (its run ended): only says it ended. */
+    void discard() {
+        if (claimed.compareAndSet(false, true)) {
+            ended.run();
+        }
+    }
+
+    /** Interrupts the processor if it is running; never the thread's later work. */
+    synchronized void interrupt() {
+        if (runner != null && !finished) {
+            runner.interrupt();
+        }
+    }
+
+    private void invoke() {
         List<StoreEmitter<?>> emitters = new ArrayList<>();
         try {
+            ProcessorMethod method = supervisor.method(step.processor())
+                    .orElseThrow(() -> new UnknownProcessorException(step.processor()));
             Optional<Attempt> started = supervisor.attempt(runId, step, via);
             if (started.isEmpty()) {
                 ended.run();
                 return;
             }
             attempt = started.get();
-            Object[] arguments = bind(emitters);
+            Object[] arguments = bind(method, emitters);
             Object result = method.invoke(supervisor.beanManager(), arguments);
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> {
@@ -85,7 +127,7 @@ final class Invocation implements ProcessorTask {
         ended.run();
     }
 
-    private Object[] bind(List<StoreEmitter<?>> emitters) {
+    private Object[] bind(ProcessorMethod method, List<StoreEmitter<?>> emitters) {
         List<Binding> bindings = method.bindings();
         Object[] arguments = new Object[bindings.size()];
         for (int i = 0; i < arguments.length; i++) {

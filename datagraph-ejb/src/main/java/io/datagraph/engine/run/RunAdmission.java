@@ -2,14 +2,14 @@ package io.datagraph.engine.run;
 
 import io.datagraph.LimitExceededException;
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.store.RunKeys;
-import io.datagraph.engine.store.Script;
+import io.datagraph.engine.protocol.MetaField;
+import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RScript;
 import org.redisson.client.RedisException;
 import org.redisson.client.protocol.ScoredEntry;
 
@@ -39,14 +39,14 @@ public class RunAdmission {
      * @throws LimitExceededException if the limit of running runs is reached
      */
     public void admit(String runId) {
-        Admission admission = tryAdmit(runId);
+        Scripts.Admission admission = tryAdmit(runId);
         if (!admission.admitted()) {
             forgetEndedRuns(admission.storeTime());
             admission = tryAdmit(runId);
         }
         if (!admission.admitted()) {
             throw new LimitExceededException(LimitExceededException.Limit.CONCURRENT_RUNS,
-                    "a new run while " + admission.running() + " are running", config.maxConcurrentRuns());
+                    "a new run while " + admission.running() + " are running", config.limits().concurrentRuns());
         }
     }
 
@@ -55,13 +55,8 @@ public class RunAdmission {
         running().removeAsync(runId);
     }
 
-    private record Admission(boolean admitted, long running, long storeTime) {
-    }
-
-    private Admission tryAdmit(String runId) {
-        List<Long> reply = store.call(Script.ADMIT, RScript.ReturnType.MULTI, List.of(key()), runId,
-                config.maxConcurrentRuns());
-        return new Admission(reply.get(0) == 1L, reply.get(1), reply.get(2));
+    private Scripts.Admission tryAdmit(String runId) {
+        return store.call(Scripts.admit(keys(), runId, config.limits().concurrentRuns()));
     }
 
     /**
@@ -69,12 +64,12 @@ public class RunAdmission {
      * kept for a while: its node may be writing the run right now.
      */
     private void forgetEndedRuns(long storeTime) {
-        long creating = storeTime - 3 * Math.max(config.timeout().toMillis(), 1000);
+        long creating = storeTime - 3 * Math.max(config.store().timeout().toMillis(), 1000);
         try {
             List<ScoredEntry<String>> admitted = new ArrayList<>(running().entryRange(0, -1));
             RBatch batch = store.redisson().createBatch();
             for (ScoredEntry<String> entry : admitted) {
-                batch.<String, String>getMap(new RunKeys(config.keyPrefix(), entry.getValue()).meta()).getAsync("status");
+                batch.<String, String>getMap(keys().run(entry.getValue()).meta()).getAsync(MetaField.STATUS);
             }
             List<?> statuses = batch.execute().getResponses();
             List<String> ended = new ArrayList<>();
@@ -93,10 +88,10 @@ public class RunAdmission {
     }
 
     private RScoredSortedSet<String> running() {
-        return store.redisson().getScoredSortedSet(key());
+        return store.redisson().getScoredSortedSet(keys().running());
     }
 
-    private String key() {
-        return config.keyPrefix() + ":running";
+    private StoreKeys keys() {
+        return new StoreKeys(config.store().keyPrefix());
     }
 }

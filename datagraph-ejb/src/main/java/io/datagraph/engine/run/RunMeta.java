@@ -3,6 +3,7 @@ package io.datagraph.engine.run;
 import io.datagraph.IOState;
 import io.datagraph.ProcessorPhase;
 import io.datagraph.ReaderState;
+import io.datagraph.engine.protocol.MetaField;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a run's live figures out of its meta hash: per stream {@code count:<io>},
- * {@code closed:<io>} and the write-rate sample {@code w:<io>:*}; per reader {@code read:<io>:<p>}
- * and {@code r:<io>:<p>:*}; per processor {@code phase:<p>}. Rates are decayed by how long ago they
- * were sampled, so a stream that stopped moving shows a rate falling to zero.
+ * Reads a run's live figures out of its meta hash ({@link MetaField}): per stream its count,
+ * completion and write rate; per reader its progress and read rate; per processor its phase. Rates
+ * are decayed by how long ago they were sampled, so a stream that stopped moving shows a rate
+ * falling to zero.
  */
 final class RunMeta {
 
@@ -31,17 +32,17 @@ final class RunMeta {
         Map<String, ProcessorPhase> phases = phases();
         List<IOState> states = new ArrayList<>();
         for (String stream : plan.streams()) {
-            long count = number("count:" + stream);
+            long count = number(MetaField.count(stream));
             List<ReaderState> readers = new ArrayList<>();
             for (RunPlan.Step step : plan.steps()) {
                 if (step.inputs().contains(stream)) {
                     // a reader that ended needs nothing more: it owes no backlog (it may have read only first())
                     long read = phases.get(step.processor()) == ProcessorPhase.DONE
-                            ? count : number("read:" + stream + ":" + step.processor());
-                    readers.add(new ReaderState(step.processor(), read, rate("r:" + stream + ":" + step.processor() + ":")));
+                            ? count : number(MetaField.read(stream, step.processor()));
+                    readers.add(new ReaderState(step.processor(), read, rate(MetaField.readRate(stream, step.processor()))));
                 }
             }
-            states.add(new IOState(stream, count, meta.containsKey("closed:" + stream), rate("w:" + stream + ":"),
+            states.add(new IOState(stream, count, meta.containsKey(MetaField.closed(stream)), rate(MetaField.writeRate(stream)),
                     readers));
         }
         return states;
@@ -50,7 +51,7 @@ final class RunMeta {
     Map<String, ProcessorPhase> phases() {
         Map<String, ProcessorPhase> phases = new LinkedHashMap<>();
         for (RunPlan.Step step : plan.steps()) {
-            String phase = meta.get("phase:" + step.processor());
+            String phase = meta.get(MetaField.phase(step.processor()));
             phases.put(step.processor(), phase == null ? ProcessorPhase.WAITING : ProcessorPhase.valueOf(phase));
         }
         return phases;

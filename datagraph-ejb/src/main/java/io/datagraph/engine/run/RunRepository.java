@@ -7,11 +7,14 @@ import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.io.JsonMapper;
-import io.datagraph.engine.io.PayloadSigner;
 import io.datagraph.engine.io.ValueCodec;
-import io.datagraph.engine.store.RunKeys;
-import io.datagraph.engine.store.Script;
-import io.datagraph.engine.store.StatusReply;
+import io.datagraph.engine.protocol.Attempt;
+import io.datagraph.engine.protocol.EntryCodec;
+import io.datagraph.engine.protocol.MetaField;
+import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.engine.protocol.StatusReply;
+import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.redisson.api.RMap;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RScript;
 import org.redisson.client.RedisException;
 
 import java.time.Duration;
@@ -32,8 +34,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads and changes the state of runs in the store. Every change is one {@link Script}, so
- * concurrent nodes see each transition exactly once. Thread-safe.
+ * Reads and changes the state of runs in the store. Every change is one script call
+ * ({@link Scripts}), so concurrent nodes see each transition exactly once. Thread-safe.
  */
 @ApplicationScoped
 public class RunRepository {
@@ -51,7 +53,7 @@ public class RunRepository {
     JsonMapper json;
 
     @Inject
-    PayloadSigner signer;
+    EntryCodec entries;
 
     /**
      * Pays one-time costs at deployment instead of in the first run: JSON-B's mapping of the plan
@@ -65,11 +67,11 @@ public class RunRepository {
     }
 
     public RunKeys keys(String runId) {
-        return new RunKeys(config.keyPrefix(), runId);
+        return new RunKeys(config.store().keyPrefix(), runId);
     }
 
-    private String channel() {
-        return RunKeys.signalChannel(config.keyPrefix());
+    private StoreKeys storeKeys() {
+        return new StoreKeys(config.store().keyPrefix());
     }
 
     /**
@@ -80,31 +82,18 @@ public class RunRepository {
                        Optional<String> startedBy) {
         Set<String> streams = new LinkedHashSet<>(inputs.keySet());
         streams.addAll(plan.open());
-        List<Object> args = new ArrayList<>();
-        args.add(json.jsonb().toJson(plan));
-        args.add(Math.max(1, ttl.toSeconds()));
-        args.add(startedBy.orElse(""));
-        args.add(plan.partitions());
+        List<Integer> partitionSizes = new ArrayList<>();
         for (int partition = 0; partition < plan.partitions(); partition++) {
-            args.add(plan.size(partition));
+            partitionSizes.add(plan.size(partition));
         }
-        Map<String, String> readers = plan.readers();
-        args.add(readers.size());
-        readers.forEach((stream, names) -> {
-            args.add(stream);
-            args.add(names);
-        });
-        List<String> trimmable = config.trimConsumed() ? plan.internalStreams() : List.of();
-        args.add(trimmable.size());
-        args.addAll(trimmable);
+        List<Scripts.NewInput> newInputs = new ArrayList<>();
         for (String input : streams) {
-            List<String> chunks = chunks(runId, input, inputs.getOrDefault(input, List.of()));
-            args.add(input);
-            args.add(plan.open().contains(input) ? 0 : 1);
-            args.add(chunks.size() / 3);
-            args.addAll(chunks);
+            newInputs.add(new Scripts.NewInput(input, !plan.open().contains(input),
+                    batches(runId, input, inputs.getOrDefault(input, List.of()))));
         }
-        store.call(Script.CREATE, RScript.ReturnType.VALUE, keys(runId).metaAndStreams(streams), args.toArray());
+        store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
+                Math.max(1, ttl.toSeconds()), startedBy.orElse(""), partitionSizes, plan.readers(),
+                config.streams().trimConsumed() ? plan.internalStreams() : List.of(), newInputs)));
     }
 
     /**
@@ -114,64 +103,46 @@ public class RunRepository {
      */
     public void append(String runId, String input, List<?> values) {
         RunKeys keys = keys(runId);
-        List<String> chunks = chunks(runId, input, values);
-        for (int i = 0; i < chunks.size(); i += 3) {
-            List<Object> reply = store.call(Script.APPEND, RScript.ReturnType.MULTI,
-                    List.of(keys.meta(), keys.stream(input)), input, 0, chunks.get(i), chunks.get(i + 1), channel(), runId,
-                    "", chunks.get(i + 2));
-            refused(runId, input, reply);
+        for (EntryCodec.Batch batch : batches(runId, input, values)) {
+            refused(runId, input, store.call(Scripts.append(keys, input, 0, batch, Attempt.NO_WRITER)).status());
         }
     }
 
     /** Completes an open input; idempotent. */
     public void complete(String runId, String input) {
-        RunKeys keys = keys(runId);
-        refused(runId, input, store.call(Script.CLOSE, RScript.ReturnType.MULTI,
-                List.of(keys.meta(), keys.stream(input)), input, channel(), runId, ""));
+        refused(runId, input, store.call(Scripts.close(keys(runId), input, Attempt.NO_WRITER)).status());
     }
 
-    private static void refused(String runId, String input, List<Object> reply) {
-        String status = StatusReply.status(reply);
-        if ("CLOSED".equals(status)) {
+    private static void refused(String runId, String input, StatusReply reply) {
+        if (reply.is(StatusReply.CLOSED)) {
             throw new InputClosedException(runId, input, "it was completed");
         }
-        if ("COMPLETED".equals(status)) {
+        if (reply.is("COMPLETED")) {
             throw new InputClosedException(runId, input, "the run has completed");
         }
-        if (!"OK".equals(status)) {
-            throw StatusReply.ended(runId, reply);
+        if (!reply.ok()) {
+            throw reply.ended(runId);
         }
     }
 
-    /** Values as (count, payload, signature) triples of at most {@code datagraph.emit.batch} JSON values each. */
-    private List<String> chunks(String runId, String input, List<?> values) {
-        if (values.size() > config.maxValuesPerInput()) {
+    /** Values given to an input, as entries. Checks every value before any is written. */
+    private List<EntryCodec.Batch> batches(String runId, String input, List<?> values) {
+        if (values.size() > config.limits().valuesPerInput()) {
             throw new LimitExceededException(LimitExceededException.Limit.VALUES_PER_INPUT,
-                    values.size() + " values for input '" + input + "'", config.maxValuesPerInput());
+                    values.size() + " values for input '" + input + "'", config.limits().valuesPerInput());
         }
         ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
-        int batch = config.emitBatch();
-        List<String> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += batch) {
-            List<?> chunk = values.subList(from, Math.min(values.size(), from + batch));
-            StringBuilder payload = new StringBuilder();
-            for (Object value : chunk) {
-                if (value == null) {
-                    throw new IllegalArgumentException("input '" + input + "' holds a null value;"
-                            + " streams hold JSON values, not absence");
-                }
-                String encoded = codec.encode(value);
-                if (encoded.length() > config.maxValueBytes()) {
-                    throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES, "a value of input '"
-                            + input + "' of " + encoded.length() + " characters", config.maxValueBytes());
-                }
-                payload.append(payload.length() == 0 ? "" : "\n").append(encoded);
+        List<String> encoded = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException("input '" + input + "' holds a null value;"
+                        + " streams hold JSON values, not absence");
             }
-            chunks.add(String.valueOf(chunk.size()));
-            chunks.add(payload.toString());
-            chunks.add(signer.sign(runId, input, payload.toString()));
+            String text = codec.encode(value);
+            entries.checkSize(text, () -> "a value of input '" + input + "'");
+            encoded.add(text);
         }
-        return chunks;
+        return entries.batches(runId, input, encoded);
     }
 
     /**
@@ -181,20 +152,8 @@ public class RunRepository {
      * @return the attempt, or empty when the run is no longer running
      */
     public Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {
-        List<Object> args = new ArrayList<>(List.of(step.processor(), config.nodeId(), via));
-        args.addAll(step.outputs());
-        List<Object> reply = store.call(Script.ATTEMPT, RScript.ReturnType.MULTI, List.of(keys(runId).meta()),
-                args.toArray());
-        int number = ((Number) reply.get(0)).intValue();
-        if (number < 0) {
-            return Optional.empty();
-        }
-        Map<String, Attempt.Resume> outputs = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < step.outputs().size(); i++) {
-            outputs.put(step.outputs().get(i), new Attempt.Resume(((Number) reply.get(1 + 2 * i)).longValue(),
-                    ((Number) reply.get(2 + 2 * i)).longValue()));
-        }
-        return Optional.of(new Attempt(number, step.processor() + "#" + number, outputs));
+        return Optional.ofNullable(store.call(Scripts.attempt(keys(runId), step.processor(), config.node().id(), via,
+                step.outputs())));
     }
 
     /**
@@ -204,25 +163,13 @@ public class RunRepository {
      * @return the partition to start now, or -1
      */
     public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
-        RunKeys keys = keys(runId);
-        List<Object> args = new ArrayList<>();
-        args.add(channel());
-        args.add(runId);
-        args.add(step.partition());
-        args.add(attempt.writer());
-        args.add(step.outputs().size());
-        args.addAll(step.outputs());
-        args.addAll(plan.streams());
-        List<Object> reply = store.call(Script.FINISH, RScript.ReturnType.MULTI, keys.metaAndStreams(plan.streams()),
-                args.toArray());
-        return ((Number) reply.get(1)).intValue();
+        return store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), step.outputs(),
+                plan.streams())).nextPartition();
     }
 
     /** Fails the run on behalf of a processor. @return whether this call failed it (it was running) */
     public boolean fail(String runId, RunPlan plan, String processor, String message) {
-        Long failed = store.call(Script.FAIL, RScript.ReturnType.INTEGER, keys(runId).metaAndStreams(plan.streams()),
-                channel(), runId, processor, message);
-        return failed == 1L;
+        return store.call(Scripts.fail(keys(runId), plan.streams(), processor, message));
     }
 
     /**
@@ -233,8 +180,7 @@ public class RunRepository {
      */
     public RunStatus cancel(String runId) {
         RunPlan plan = plan(runId);
-        String before = store.call(Script.CANCEL, RScript.ReturnType.VALUE, keys(runId).metaAndStreams(plan.streams()),
-                channel(), runId);
+        String before = store.call(Scripts.cancel(keys(runId), plan.streams()));
         if ("UNKNOWN".equals(before)) {
             throw new UnknownRunException(runId);
         }
@@ -243,28 +189,29 @@ public class RunRepository {
 
     /** @throws UnknownRunException if there is no such run */
     public RunState state(String runId) {
-        Map<String, String> fields = read(runId, Set.of("status", "failedProcessor", "error"));
-        String status = fields.get("status");
+        Map<String, String> fields = read(runId, Set.of(MetaField.STATUS, MetaField.FAILED_PROCESSOR, MetaField.ERROR));
+        String status = fields.get(MetaField.STATUS);
         if (status == null) {
             throw new UnknownRunException(runId);
         }
-        Optional<RunFailure> failure = fields.containsKey("failedProcessor")
-                ? Optional.of(new RunFailure(fields.get("failedProcessor"), fields.get("error"))) : Optional.empty();
+        Optional<RunFailure> failure = fields.containsKey(MetaField.FAILED_PROCESSOR)
+                ? Optional.of(new RunFailure(fields.get(MetaField.FAILED_PROCESSOR), fields.get(MetaField.ERROR)))
+                : Optional.empty();
         return new RunState(runId, RunStatus.valueOf(status), failure);
     }
 
     /** @throws UnknownRunException if there is no such run */
     public Optional<String> startedBy(String runId) {
-        Map<String, String> fields = read(runId, Set.of("status", "startedBy"));
-        if (!fields.containsKey("status")) {
+        Map<String, String> fields = read(runId, Set.of(MetaField.STATUS, MetaField.STARTED_BY));
+        if (!fields.containsKey(MetaField.STATUS)) {
             throw new UnknownRunException(runId);
         }
-        return Optional.ofNullable(fields.get("startedBy"));
+        return Optional.ofNullable(fields.get(MetaField.STARTED_BY));
     }
 
     /** @throws UnknownRunException if there is no such run */
     public RunPlan plan(String runId) {
-        String plan = read(runId, Set.of("plan")).get("plan");
+        String plan = read(runId, Set.of(MetaField.PLAN)).get(MetaField.PLAN);
         if (plan == null) {
             throw new UnknownRunException(runId);
         }
@@ -293,7 +240,7 @@ public class RunRepository {
     }
 
     private String recentKey() {
-        return config.keyPrefix() + ":runs";
+        return storeKeys().recentRuns();
     }
 
     /** Every field of the run's meta hash (status, counts, completion flags …). */

@@ -7,14 +7,15 @@ import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.io.AttemptSupersededException;
 import io.datagraph.engine.io.StreamFactory;
-import io.datagraph.engine.node.Dispatcher;
+import io.datagraph.engine.node.DispatchReceiver;
 import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.processor.ProcessorRegistry;
+import io.datagraph.engine.protocol.Attempt;
 import io.datagraph.engine.store.Signals;
+import io.datagraph.spi.ProcessorExecutor;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.FlowResolver;
 import io.datagraph.flow.NoLiveNodeException;
@@ -25,7 +26,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
@@ -37,11 +37,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drives runs on this node: starts them, schedules each partition's processors when it is due, and
- * records each processor's end. The store holds all run state, so the supervisor keeps none.
+ * Drives runs on this node: starts them, hands each partition's processors to an executor when it
+ * is due ({@link ExecutorSelection}), runs the invocations other nodes dispatch here, and records
+ * each processor's end. The store holds all run state; the supervisor keeps only the failures it
+ * could not record yet. Thread-safe.
  */
 @ApplicationScoped
-public class Supervisor {
+public class Supervisor implements DispatchReceiver {
 
     private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
 
@@ -58,12 +60,11 @@ public class Supervisor {
     @Inject
     NodeDirectory directory;
 
-    /** Lazy: the dispatcher needs the supervisor too. */
     @Inject
-    Instance<Dispatcher> dispatcher;
+    ExecutorSelection executors;
 
     @Inject
-    LocalExecutor executor;
+    Invocations invocations;
 
     @Inject
     RunRepository runs;
@@ -94,7 +95,7 @@ public class Supervisor {
         signals.onRunEnded((runId, status) -> {
             admission.release(runId);
             if (status == RunStatus.FAILED || status == RunStatus.CANCELLED) {
-                executor.abandon(runId);
+                invocations.abandon(runId);
             }
         });
     }
@@ -105,13 +106,13 @@ public class Supervisor {
      */
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         stopping = true;
-        for (String runId : executor.activeRuns()) {
+        for (String runId : invocations.activeRuns()) {
             try {
                 runs.fail(runId, runs.plan(runId), NODE, "the node running its processors stopped");
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not fail run " + runId + " while stopping", e);
             }
-            executor.abandon(runId);
+            invocations.abandon(runId);
         }
     }
 
@@ -136,10 +137,11 @@ public class Supervisor {
      *         {@code datagraph.limits.concurrent-runs} runs are running
      */
     public StoreRun start(RunRequest request) {
+        directory.checkJoined();
         int processors = request.flow().processors().size();
-        if (processors > config.maxProcessors()) {
+        if (processors > config.limits().processorsPerFlow()) {
             throw new LimitExceededException(LimitExceededException.Limit.PROCESSORS_PER_FLOW,
-                    "a flow of " + processors + " processors", config.maxProcessors());
+                    "a flow of " + processors + " processors", config.limits().processorsPerFlow());
         }
         ResolvedFlow flow = resolve(request.flow());
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
@@ -147,7 +149,7 @@ public class Supervisor {
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs());
         admission.admit(runId);
         try {
-            runs.create(runId, plan, request.inputs(), request.retention().orElse(config.runTtl()), request.startedBy());
+            runs.create(runId, plan, request.inputs(), request.retention().orElse(config.streams().runTtl()), request.startedBy());
         } catch (RuntimeException refused) {
             admission.release(runId);
             throw refused;
@@ -159,31 +161,39 @@ public class Supervisor {
 
     /** A handle on a run whose plan is known. */
     public StoreRun handle(String runId, RunPlan plan) {
-        return new StoreRun(runId, plan, runs, streams, signals, config.pollInterval());
+        return new StoreRun(runId, plan, runs, streams, signals, config.streams().pollInterval());
     }
 
-    /**
-     * Starts a partition's processors: here those this node serves, through the store the others (or
-     * all of them, with {@code datagraph.executor.mode=store}).
-     */
+    /** Hands a partition's processors to their executors. */
     private void schedule(String runId, RunPlan plan, int partition) {
         for (RunPlan.Step step : plan.partition(partition)) {
-            Optional<ProcessorMethod> local = registry.find(step.processor());
-            if (local.isPresent() && !config.dispatchEverything()) {
-                executor.execute(new Invocation(this, runId, plan, step, local.get(), LOCAL, () -> { }));
-            } else {
-                dispatcher.get().dispatch(runId, step.processor());
-            }
+            hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { }));
         }
     }
 
     /** Runs a processor another node dispatched here; {@code ended} runs once it has ended. */
+    @Override
     public void runDispatched(String runId, String processor, Runnable ended) {
         RunPlan plan = runs.plan(runId);
         RunPlan.Step step = plan.steps().stream().filter(s -> s.processor().equals(processor)).findFirst()
                 .orElseThrow(() -> new UnknownProcessorException(processor));
-        ProcessorMethod method = registry.find(processor).orElseThrow(() -> new UnknownProcessorException(processor));
-        executor.execute(new Invocation(this, runId, plan, step, method, DISPATCHED, ended));
+        registry.find(processor).orElseThrow(() -> new UnknownProcessorException(processor));
+        hand(executors.forDispatched(processor), new Invocation(this, runId, plan, step, DISPATCHED, ended));
+    }
+
+    private void hand(ProcessorExecutor executor, Invocation invocation) {
+        if (executor.local()) {
+            invocations.queued(invocation);
+        }
+        executor.execute(invocation);
+    }
+
+    Optional<ProcessorMethod> method(String processor) {
+        return registry.find(processor);
+    }
+
+    Invocations invocations() {
+        return invocations;
     }
 
     Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {

@@ -2,6 +2,8 @@ package io.datagraph.engine.store;
 
 import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.protocol.SignalMessage;
+import io.datagraph.engine.protocol.StoreKeys;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -23,8 +25,8 @@ import java.util.logging.Logger;
 /**
  * Wakes readers waiting for a run's streams, for every run, over one pub/sub subscription.
  *
- * <p>Writers publish the run id on one channel after each write ({@code <run>!<status>} when
- * the run ended); dispatchers publish {@code @<processor>}. A reader never blocks a store connection: it takes a {@link Watch} on the run,
+ * <p>Writers publish a {@link SignalMessage} on one channel after each write and when a run ends;
+ * dispatchers publish one after each dispatch. A reader never blocks a store connection: it takes a {@link Watch} on the run,
  * reads, and if nothing was there waits on the watch until a signal arrives. Because the watch is
  * taken before the read, a signal between the read and the wait is not lost; a signal lost by the
  * network is covered by the readers' poll interval. Thread-safe.
@@ -33,9 +35,6 @@ import java.util.logging.Logger;
 public class Signals {
 
     private static final Logger LOG = Logger.getLogger(Signals.class.getName());
-
-    /** Prefix of dispatch notices; run ids never start with it. */
-    private static final String DISPATCH = "@";
 
     @Inject
     StoreClient store;
@@ -66,11 +65,11 @@ public class Signals {
         synchronized (this) {
             if (listenerId == null) {
                 try {
-                    topic = store.redisson().getTopic(RunKeys.signalChannel(config.keyPrefix()), StringCodec.INSTANCE);
+                    topic = store.redisson().getTopic(StoreKeys.signalChannel(config.store().keyPrefix()), StringCodec.INSTANCE);
                     listenerId = topic.addListener(String.class, (channel, message) -> onMessage(message));
                 } catch (RedisException e) {
                     LOG.warning(() -> "cannot subscribe to run signals yet (" + e.getMessage()
-                            + "); readers poll every " + config.pollInterval() + " until the store answers");
+                            + "); readers poll every " + config.streams().pollInterval() + " until the store answers");
                 }
             }
         }
@@ -104,29 +103,24 @@ public class Signals {
     /** Tells every node that an invocation of the processor was dispatched (see {@link #onDispatch}). */
     public void publishDispatch(String processor) {
         try {
-            store.redisson().getTopic(RunKeys.signalChannel(config.keyPrefix()), StringCodec.INSTANCE)
-                    .publish(DISPATCH + processor);
+            store.redisson().getTopic(StoreKeys.signalChannel(config.store().keyPrefix()), StringCodec.INSTANCE)
+                    .publish(SignalMessage.dispatched(processor));
         } catch (RedisException e) {
             throw store.unavailable(e);
         }
     }
 
-    private void onMessage(String message) {
-        if (message.startsWith(DISPATCH)) {
-            String processor = message.substring(DISPATCH.length());
-            dispatchListeners.forEach(listener -> listener.accept(processor));
+    private void onMessage(String text) {
+        SignalMessage message = SignalMessage.parse(text);
+        if (message.isDispatch()) {
+            dispatchListeners.forEach(listener -> listener.accept(message.processor()));
             return;
         }
-        int bang = message.indexOf('!');
-        String runId = bang < 0 ? message : message.substring(0, bang);
-        RunSignal signal = runs.get(runId);
+        RunSignal signal = runs.get(message.runId());
         if (signal != null) {
             signal.fire();
         }
-        if (bang >= 0) {
-            RunStatus status = RunStatus.valueOf(message.substring(bang + 1));
-            statusListeners.forEach(listener -> listener.accept(runId, status));
-        }
+        message.ended().ifPresent(status -> statusListeners.forEach(listener -> listener.accept(message.runId(), status)));
     }
 
     /** Starts watching a run; close the watch when done waiting. */

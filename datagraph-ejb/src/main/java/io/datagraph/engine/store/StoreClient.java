@@ -16,20 +16,21 @@ import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisTimeoutException;
 import org.redisson.client.codec.StringCodec;
+import io.datagraph.engine.protocol.Script;
+import io.datagraph.engine.protocol.ScriptCall;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
 
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
 /**
  * The engine's one connection to the store: a Redisson client configured from
- * {@link EngineConfig}, and the calls of the run {@link Script}s. Scripts go as EVALSHA (Redisson's
- * script cache) and are routed by their first key, which carries the run's hash tag.
+ * {@link EngineConfig}, and what runs the {@link ScriptCall}s the protocol assembles. Scripts go as
+ * EVALSHA (Redisson's script cache) and are routed by their first key, which carries the run's hash tag.
  *
  * <p>Thread-safe. Store errors surface as {@link StoreUnavailableException}.
  */
@@ -55,19 +56,19 @@ public class StoreClient {
         int cores = Runtime.getRuntime().availableProcessors();
         redissonConfig.setNettyThreads(Math.max(2, cores * 2));
         redissonConfig.setThreads(Math.max(2, cores));
-        int timeout = (int) config.timeout().toMillis();
-        if (config.clusterNodes().isPresent()) {
+        int timeout = (int) config.store().timeout().toMillis();
+        if (config.store().clusterNodes().isPresent()) {
             ClusterServersConfig cluster = redissonConfig.useClusterServers()
-                    .addNodeAddress(config.clusterNodes().get().split("\\s*,\\s*"))
-                    .setMasterConnectionPoolSize(config.connections())
-                    .setMasterConnectionMinimumIdleSize(Math.min(4, config.connections()))
+                    .addNodeAddress(config.store().clusterNodes().get().toArray(String[]::new))
+                    .setMasterConnectionPoolSize(config.store().connections())
+                    .setMasterConnectionMinimumIdleSize(Math.min(4, config.store().connections()))
                     .setTimeout(timeout);
             secure(cluster);
         } else {
             SingleServerConfig single = redissonConfig.useSingleServer()
-                    .setAddress(config.redisUrl())
-                    .setConnectionPoolSize(config.connections())
-                    .setConnectionMinimumIdleSize(Math.min(4, config.connections()))
+                    .setAddress(config.store().url())
+                    .setConnectionPoolSize(config.store().connections())
+                    .setConnectionMinimumIdleSize(Math.min(4, config.store().connections()))
                     .setTimeout(timeout);
             secure(single);
         }
@@ -81,13 +82,13 @@ public class StoreClient {
 
     /** Credentials (ACL user or password) and TLS trust, the same for one server or a Cluster. */
     private void secure(BaseConfig<?> connection) {
-        config.username().ifPresent(connection::setUsername);
-        config.password().ifPresent(connection::setPassword);
-        config.tlsTruststore().ifPresent(store -> connection.setSslTruststore(store)
-                .setSslTruststorePassword(config.tlsTruststorePassword().orElse(null)));
-        config.tlsKeystore().ifPresent(store -> connection.setSslKeystore(store)
-                .setSslKeystorePassword(config.tlsKeystorePassword().orElse(null)));
-        connection.setSslVerificationMode(config.tlsVerification());
+        config.store().username().ifPresent(connection::setUsername);
+        config.store().password().ifPresent(connection::setPassword);
+        config.store().tlsTruststore().ifPresent(store -> connection.setSslTruststore(store)
+                .setSslTruststorePassword(config.store().tlsTruststorePassword().orElse(null)));
+        config.store().tlsKeystore().ifPresent(store -> connection.setSslKeystore(store)
+                .setSslKeystorePassword(config.store().tlsKeystorePassword().orElse(null)));
+        connection.setSslVerificationMode(config.store().tlsVerify());
     }
 
     @PreDestroy
@@ -119,27 +120,38 @@ public class StoreClient {
 
     /** Where the store is, for messages. */
     public String address() {
-        return config.clusterNodes().map(nodes -> "cluster " + nodes).orElse(config.redisUrl());
+        return config.store().address();
     }
 
     /** Runs a script and waits for its reply. */
-    public <R> R call(Script script, RScript.ReturnType returns, List<Object> keys, Object... args) {
+    public <R> R call(ScriptCall<R> call) {
         try {
-            return scripts.eval((String) keys.get(0), RScript.Mode.READ_WRITE, script.source(), returns, keys, args);
+            return call.read(scripts.eval(call.routingKey(), RScript.Mode.READ_WRITE, call.script().source(),
+                    returnType(call), call.keys(), call.args().toArray()));
         } catch (RedisException e) {
             throw unavailable(e);
         }
     }
 
     /** Runs a script without waiting; the stage fails with {@link StoreUnavailableException}. */
-    public <R> CompletionStage<R> callAsync(Script script, RScript.ReturnType returns, List<Object> keys,
-                                            Object... args) {
-        RFuture<R> reply = scripts.evalAsync((String) keys.get(0), RScript.Mode.READ_WRITE, script.source(),
-                returns, keys, args);
-        return reply.exceptionally(e -> {
+    public <R> CompletionStage<R> callAsync(ScriptCall<R> call) {
+        RFuture<Object> reply = scripts.evalAsync(call.routingKey(), RScript.Mode.READ_WRITE, call.script().source(),
+                returnType(call), call.keys(), call.args().toArray());
+        return reply.handle((raw, e) -> {
+            if (e == null) {
+                return call.read(raw);
+            }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof RedisException redis ? unavailable(redis) : new CompletionException(cause);
         });
+    }
+
+    private static RScript.ReturnType returnType(ScriptCall<?> call) {
+        return switch (call.returns()) {
+            case VALUE -> RScript.ReturnType.VALUE;
+            case INTEGER -> RScript.ReturnType.INTEGER;
+            case MULTI -> RScript.ReturnType.MULTI;
+        };
     }
 
     public StoreUnavailableException unavailable(RedisException e) {

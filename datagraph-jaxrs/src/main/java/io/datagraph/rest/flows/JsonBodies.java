@@ -9,7 +9,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.datagraph.engine.config.EngineConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,8 +24,7 @@ import java.io.UncheckedIOException;
 public class JsonBodies {
 
     @Inject
-    @ConfigProperty(name = "datagraph.rest.max-body-bytes", defaultValue = "10485760")
-    long maxBytes;
+    EngineConfig config;
 
     /** The body as a JSON object or array. */
     public JsonStructure read(InputStream body) {
@@ -57,6 +56,7 @@ public class JsonBodies {
 
     private byte[] limited(InputStream body) {
         try {
+            long maxBytes = config.rest().maxBodyBytes();
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new BadRequestProblem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body exceeds "

@@ -1,0 +1,41 @@
+package io.datagraph.engine.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * This node among the others ({@code datagraph.node.*}, {@code datagraph.processors.enabled}).
+ *
+ * @param id                this node's name in the store's directory (default: host name, process id and a
+ *                          random suffix, fixed for the life of the process)
+ * @param heartbeat         how often the node renews its directory entry; it counts as gone after three missed beats
+ * @param enabledProcessors the processors this node serves when set; empty: all it has
+ */
+public record NodeSettings(String id, Duration heartbeat, Optional<Set<String>> enabledProcessors) {
+
+    /** Fixed for the life of the process, so every engine of it sees the same default id. */
+    private static final String DEFAULT_ID = defaultId();
+
+    static NodeSettings read(ConfigReader in) {
+        return new NodeSettings(
+                in.text("datagraph.node.id", DEFAULT_ID),
+                in.duration("datagraph.node.heartbeat", Duration.ofMillis(10), "PT2S"),
+                in.optional("datagraph.processors.enabled")
+                        .map(names -> Set.copyOf(new LinkedHashSet<>(Arrays.asList(names.split("\\s*,\\s*"))))));
+    }
+
+    private static String defaultId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffff, 36);
+    }
+}

@@ -1,0 +1,17 @@
+package io.datagraph.engine.node;
+
+/**
+ * Where the {@link Dispatcher} hands the invocations it takes from the store: run supervision
+ * implements it, so that node-to-node transport knows nothing of runs beyond their ids.
+ */
+public interface DispatchReceiver {
+
+    /**
+     * Runs processor {@code processor} of run {@code runId} on this node, as an attempt another node
+     * could take over. Returns at once; {@code ended} runs once the processor has ended, however it
+     * ended (the dispatcher then acknowledges the entry).
+     *
+     * @throws RuntimeException if it cannot be run here (the dispatcher logs it and acknowledges)
+     */
+    void runDispatched(String runId, String processor, Runnable ended);
+}

@@ -1,0 +1,26 @@
+package io.datagraph.engine.protocol;
+
+import java.util.Map;
+
+/**
+ * One attempt at running a processor of a run. A later attempt (after its node died) fences off
+ * this one's writes, and resumes each output where the earlier attempts left it: it drops the first
+ * {@code written} values it emits there (re-running a deterministic processor emits them again) and
+ * numbers its batches after {@code sequence}.
+ *
+ * @param writer  the fencing token its writes carry, {@code <processor>#<number>} (see {@code fence_lib.lua})
+ * @param outputs per output, the values already written and the last batch sequence number
+ */
+public record Attempt(int number, String writer, Map<String, Resume> outputs) {
+
+    /** The token of writes made outside any processor (inputs through the API): never fenced. */
+    public static final String NO_WRITER = "";
+
+    public static String writer(String processor, int number) {
+        return processor + "#" + number;
+    }
+
+    /** Where an output stands when the attempt starts. */
+    public record Resume(long written, long sequence) {
+    }
+}

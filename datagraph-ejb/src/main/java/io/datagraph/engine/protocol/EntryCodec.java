@@ -1,0 +1,218 @@
+package io.datagraph.engine.protocol;
+
+import io.datagraph.LimitExceededException;
+import io.datagraph.engine.config.EngineConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The one encoder and decoder of stream entries, for every writer (emitters, inputs given at start or
+ * appended) and every reader.
+ *
+ * <p><b>Entry format.</b> A stream entry holds either a batch of values or the stream's end:
+ * <ul>
+ *   <li>{@value #COUNT}: how many values; {@value #VALUES}: their JSON texts joined by {@code \n}
+ *       (each value's JSON is on one line); {@value #SIGNATURE}: HMAC-SHA256 (hex) of run id, stream name
+ *       and payload, present when {@code datagraph.security.hmac-secret} is set;</li>
+ *   <li>{@value #END}{@code =1}: the end marker, written once, last.</li>
+ * </ul>
+ * A batch holds at most {@code datagraph.emit.batch} values, each at most
+ * {@code datagraph.limits.value-bytes} characters of JSON. A value's position in the stream is a
+ * {@link StreamPosition}: the entry id and the value's index in the entry.
+ *
+ * <p>Thread-safe; {@link Batcher}s are not.
+ */
+@ApplicationScoped
+public class EntryCodec {
+
+    public static final String COUNT = "n";
+    public static final String VALUES = "v";
+    public static final String SIGNATURE = "s";
+    public static final String END = "end";
+
+    @Inject
+    EngineConfig config;
+
+    private PayloadSigner signer;
+    private int maxBatch;
+    private int maxValueChars;
+
+    @PostConstruct
+    void init() {
+        signer = PayloadSigner.of(config.security().hmacSecret());
+        maxBatch = config.streams().emitBatch();
+        maxValueChars = config.limits().valueBytes();
+    }
+
+    /** A codec with these settings, for code outside CDI (benchmarks, tests). */
+    public static EntryCodec of(java.util.Optional<String> hmacSecret, int maxBatch, int maxValueChars) {
+        EntryCodec codec = new EntryCodec();
+        codec.signer = PayloadSigner.of(hmacSecret);
+        codec.maxBatch = maxBatch;
+        codec.maxValueChars = maxValueChars;
+        return codec;
+    }
+
+    /** Whether entries are signed. */
+    public boolean signing() {
+        return signer.enabled();
+    }
+
+    /** Most values one entry holds. */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /**
+     * Checks one value's JSON against the size limit.
+     *
+     * @param what names the value in the error, e.g. "a value emitted to 'bar'"
+     * @throws LimitExceededException if it is too large
+     */
+    public void checkSize(String json, Supplier<String> what) {
+        if (json.length() > maxValueChars) {
+            throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
+                    what.get() + " of " + json.length() + " characters", maxValueChars);
+        }
+    }
+
+    /** Gathers values for entries of one stream of one run. */
+    public Batcher batcher(String runId, String stream) {
+        return new Batcher(runId, stream);
+    }
+
+    /** The entries holding these values (already checked JSON texts), in order. */
+    public List<Batch> batches(String runId, String stream, List<String> jsonValues) {
+        Batcher batcher = batcher(runId, stream);
+        List<Batch> batches = new ArrayList<>();
+        for (String json : jsonValues) {
+            batcher.add(json);
+            if (batcher.full()) {
+                batches.add(batcher.take());
+            }
+        }
+        if (!batcher.isEmpty()) {
+            batches.add(batcher.take());
+        }
+        return batches;
+    }
+
+    /**
+     * Reads one entry of a stream as the store returned it (field, value, field, value …).
+     *
+     * @throws io.datagraph.DatagraphException if signing is on and the entry is unsigned or its signature wrong
+     */
+    public Entry decode(String runId, String stream, String id, List<Object> fields) {
+        String payload = field(fields, VALUES);
+        if (payload == null) {
+            return new Entry(id, new String[0], field(fields, END) != null);
+        }
+        signer.verify(runId, stream, id, payload, field(fields, SIGNATURE));
+        return new Entry(id, split(payload), false);
+    }
+
+    static String[] split(String payload) {
+        int count = 1;
+        for (int i = payload.indexOf('\n'); i >= 0; i = payload.indexOf('\n', i + 1)) {
+            count++;
+        }
+        String[] values = new String[count];
+        int from = 0;
+        for (int v = 0; v < count - 1; v++) {
+            int newline = payload.indexOf('\n', from);
+            values[v] = payload.substring(from, newline);
+            from = newline + 1;
+        }
+        values[count - 1] = payload.substring(from);
+        return values;
+    }
+
+    private static String field(List<Object> fields, String name) {
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if (name.equals(fields.get(i))) {
+                return (String) fields.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** One entry's worth of values, ready to write: their count, payload and signature ("" when unsigned). */
+    public record Batch(int count, String payload, String signature) {
+    }
+
+    /**
+     * One entry read: its values' JSON texts in order, or the end marker ({@code end}, no values).
+     */
+    public record Entry(String id, String[] values, boolean end) {
+
+        /** The values from index {@code skip} on (a reader resuming inside the entry). */
+        public String[] valuesFrom(int skip) {
+            return skip == 0 ? values : Arrays.copyOfRange(values, Math.min(skip, values.length), values.length);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry e && e.id.equals(id) && Arrays.equals(e.values, values) && e.end == end;
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode() * 31 + Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[" + id + (end ? ", end" : ", " + Arrays.toString(values)) + "]";
+        }
+    }
+
+    /** Gathers value JSON texts into one entry's payload. Not thread-safe. */
+    public final class Batcher {
+        private final String runId;
+        private final String stream;
+        private final StringBuilder payload = new StringBuilder();
+        private int count;
+
+        private Batcher(String runId, String stream) {
+            this.runId = runId;
+            this.stream = stream;
+        }
+
+        /** Adds a value's JSON (one line, size already checked). */
+        public void add(String json) {
+            if (count > 0) {
+                payload.append('\n');
+            }
+            payload.append(json);
+            count++;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        public boolean isEmpty() {
+            return count == 0;
+        }
+
+        /** Whether the entry holds as many values as one may. */
+        public boolean full() {
+            return count >= maxBatch;
+        }
+
+        /** The gathered values as a signed batch; the batcher starts over empty. */
+        public Batch take() {
+            String text = payload.toString();
+            Batch batch = new Batch(count, text, signer.sign(runId, stream, text));
+            payload.setLength(0);
+            count = 0;
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.datagraph.engine.protocol;
+
+/**
+ * The version of the store layout this package describes: keys, meta fields, entries, scripts and
+ * messages. Nodes sharing an installation must speak the same one, so the first node writes it to
+ * {@link StoreKeys#protocol()} and every node checks it when it joins. Raise it with any change a
+ * node of the previous version would misread.
+ */
+public final class ProtocolVersion {
+
+    public static final int CURRENT = 1;
+
+    private ProtocolVersion() {
+    }
+}

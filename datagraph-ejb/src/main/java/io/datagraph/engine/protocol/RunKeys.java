@@ -1,0 +1,38 @@
+package io.datagraph.engine.protocol;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The store keys of one run. Every key carries the run id as a hash tag ({@code {id}}) so that a
+ * run lives in one slot of a Redis Cluster and its scripts may touch all of its keys at once.
+ *
+ * <ul>
+ *   <li>{@code <prefix>:{<run>}:meta} — hash of the run's state, fields named in {@link MetaField};</li>
+ *   <li>{@code <prefix>:{<run>}:io:<name>} — the stream of one IO, entries as {@link EntryCodec} writes them.</li>
+ * </ul>
+ */
+public record RunKeys(String prefix, String runId) {
+
+    public String meta() {
+        return prefix + ":{" + runId + "}:meta";
+    }
+
+    public String stream(String name) {
+        return prefix + ":{" + runId + "}:io:" + name;
+    }
+
+    /** The channel on which the scripts signal this run's writes and end (see {@link SignalMessage}). */
+    public String signalChannel() {
+        return StoreKeys.signalChannel(prefix);
+    }
+
+    /** The meta key followed by the stream key of each name, in order: the KEYS of run-wide scripts. */
+    public List<Object> metaAndStreams(Collection<String> names) {
+        List<Object> keys = new ArrayList<>(names.size() + 1);
+        keys.add(meta());
+        names.forEach(name -> keys.add(stream(name)));
+        return keys;
+    }
+}

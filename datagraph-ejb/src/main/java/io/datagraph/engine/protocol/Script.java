@@ -1,0 +1,51 @@
+package io.datagraph.engine.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Lua scripts through which every change to a run goes, with their sources. A script runs
+ * atomically, so state transitions (a partition advancing, a run completing or failing) happen
+ * exactly once, with no lock and no polling. The sources sit beside this class as
+ * {@code <name>.lua}; {@link Scripts} has the one typed method that calls each.
+ */
+public enum Script {
+    ADMIT,
+    CREATE,
+    ATTEMPT,
+    APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua"),
+    CLOSE("fence_lib.lua"),
+    FINISH("fence_lib.lua"),
+    FAIL,
+    CANCEL,
+    READ("rates_lib.lua", "ids_lib.lua"),
+    BACKLOG("backlog_lib.lua");
+
+    private final String source;
+
+    /** @param libraries Lua files of shared functions the script calls, prepended to its source */
+    Script(String... libraries) {
+        StringBuilder text = new StringBuilder();
+        for (String library : libraries) {
+            text.append(read(library)).append('\n');
+        }
+        source = text.append(read(name().toLowerCase(java.util.Locale.ROOT) + ".lua")).toString();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Script.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,46 @@
+package io.datagraph.engine.protocol;
+
+import io.datagraph.RunStatus;
+
+import java.util.Optional;
+
+/**
+ * A message on the signal channel ({@link StoreKeys#signalChannel}): {@code <run>} after a write to
+ * one of the run's streams, {@code <run>!<status>} once the run ended, {@code @<processor>} after an
+ * invocation of the processor was dispatched. Run ids never start with {@code @}.
+ *
+ * @param runId     the run written to or ended; null for a dispatch notice
+ * @param ended     the run's final status, when it ended
+ * @param processor the processor dispatched; null for a run's signal
+ */
+public record SignalMessage(String runId, Optional<RunStatus> ended, String processor) {
+
+    private static final String DISPATCH = "@";
+    private static final char END = '!';
+
+    public static String dispatched(String processor) {
+        return DISPATCH + processor;
+    }
+
+    /** What the scripts publish when a run ends (see {@code finish.lua}, {@code fail.lua}, {@code cancel.lua}). */
+    public static String ended(String runId, RunStatus status) {
+        return runId + END + status.name();
+    }
+
+    /** @throws IllegalArgumentException if the status part is not a {@link RunStatus} */
+    public static SignalMessage parse(String message) {
+        if (message.startsWith(DISPATCH)) {
+            return new SignalMessage(null, Optional.empty(), message.substring(DISPATCH.length()));
+        }
+        int bang = message.indexOf(END);
+        if (bang < 0) {
+            return new SignalMessage(message, Optional.empty(), null);
+        }
+        return new SignalMessage(message.substring(0, bang), Optional.of(RunStatus.valueOf(message.substring(bang + 1))),
+                null);
+    }
+
+    public boolean isDispatch() {
+        return processor != null;
+    }
+}

@@ -1,0 +1,64 @@
+package io.datagraph.engine.protocol;
+
+/**
+ * The keys an installation (every node sharing one {@code datagraph.key-prefix}) keeps besides its
+ * runs' own ({@link RunKeys}).
+ *
+ * <ul>
+ *   <li>{@code <prefix>:protocol} — string: the {@link ProtocolVersion} the installation's nodes speak;</li>
+ *   <li>{@code <prefix>:signals} — pub/sub channel of {@link SignalMessage}s;</li>
+ *   <li>{@code <prefix>:running} — sorted set of the ids of running runs, scored by admission time (ms);</li>
+ *   <li>{@code <prefix>:runs} — sorted set of recent run ids, scored by start time (ms);</li>
+ *   <li>{@code <prefix>:processors} — hash: processor name → its signature (JSON);</li>
+ *   <li>{@code <prefix>:nodes} — sorted set of live node ids, scored by when their liveness expires (ms);</li>
+ *   <li>{@code <prefix>:nodes:<processor>} — the same, for the nodes serving one processor;</li>
+ *   <li>{@code <prefix>:{dispatch}:<processor>} — stream of invocations dispatched to whoever serves the
+ *       processor ({@link DispatchEntry}), read by the consumer group {@value #DISPATCH_GROUP}; the hash tag
+ *       keeps every dispatch stream in one Cluster slot.</li>
+ * </ul>
+ */
+public record StoreKeys(String prefix) {
+
+    /** The consumer group of every dispatch stream; each node is one consumer, named by its node id. */
+    public static final String DISPATCH_GROUP = "workers";
+
+    public static String signalChannel(String prefix) {
+        return prefix + ":signals";
+    }
+
+    public String signalChannel() {
+        return signalChannel(prefix);
+    }
+
+    public String protocol() {
+        return prefix + ":protocol";
+    }
+
+    public String running() {
+        return prefix + ":running";
+    }
+
+    public String recentRuns() {
+        return prefix + ":runs";
+    }
+
+    public String processors() {
+        return prefix + ":processors";
+    }
+
+    public String liveNodes() {
+        return prefix + ":nodes";
+    }
+
+    public String nodesServing(String processor) {
+        return prefix + ":nodes:" + processor;
+    }
+
+    public String dispatch(String processor) {
+        return prefix + ":{dispatch}:" + processor;
+    }
+
+    public RunKeys run(String runId) {
+        return new RunKeys(prefix, runId);
+    }
+}

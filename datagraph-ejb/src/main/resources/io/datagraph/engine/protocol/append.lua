@@ -1,0 +1,35 @@
+-- Appends one batch of values (an entry as EntryCodec writes it) to a stream.
+-- Called by Scripts.append. KEYS[1] meta, KEYS[2] stream
+-- Returns {OK, '', '', backlog, position}: the values its slowest running reader has not read yet, and
+-- that reader's position (-1: none running); or why nothing was written:
+-- {run status or UNKNOWN, failed processor, error}, {SUPERSEDED, '', ''} or {CLOSED, '', ''}.
+-- uses sample(), backlog() and fenced(), which Script prepends from rates_lib, backlog_lib and fence_lib
+local stream, sequence, count, payload, signature, writer, channel, runId =
+  ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
+if m[1] ~= 'RUNNING' then
+  return {m[1] or 'UNKNOWN', m[2] or '', m[3] or ''}
+end
+if fenced(KEYS[1], writer) then
+  return {'SUPERSEDED', '', ''}
+end
+if redis.call('HEXISTS', KEYS[1], 'closed:' .. stream) == 1 then
+  return {'CLOSED', '', ''}
+end
+-- a command retried after a lost reply must not append its batch twice (sequence 0: not deduplicated)
+if sequence > 0 then
+  local last = tonumber(redis.call('HGET', KEYS[1], 'seq:' .. stream) or '0')
+  if sequence <= last then
+    return {'OK', '', ''}
+  end
+  redis.call('HSET', KEYS[1], 'seq:' .. stream, sequence)
+end
+if signature == '' then
+  redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload)
+else
+  redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload, 's', signature)
+end
+sample(KEYS[1], 'w:' .. stream .. ':', redis.call('HINCRBY', KEYS[1], 'count:' .. stream, count))
+redis.call('PUBLISH', channel, runId)
+local lag = backlog(KEYS[1], stream)
+return {'OK', '', '', lag[1], lag[2]}

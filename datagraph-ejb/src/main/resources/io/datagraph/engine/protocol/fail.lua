@@ -1,0 +1,16 @@
+-- Fails a run, unless it already ended. Readers see the failure at their next read.
+-- Called by Scripts.fail. KEYS[1] meta, KEYS[2..] every stream of the run
+-- Returns 1 if this call failed the run, 0 if it had already ended.
+local channel, runId, processor, message = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+if redis.call('HGET', KEYS[1], 'status') ~= 'RUNNING' then
+  return 0
+end
+local now = redis.call('TIME')
+redis.call('HSET', KEYS[1], 'status', 'FAILED', 'failedProcessor', processor, 'error', message,
+  'phase:' .. processor, 'FAILED', 'finished', now[1] * 1000 + math.floor(now[2] / 1000))
+local ttl = redis.call('HGET', KEYS[1], 'ttl')
+for i = 1, #KEYS do
+  redis.call('EXPIRE', KEYS[i], ttl)
+end
+redis.call('PUBLISH', channel, runId .. '!FAILED')
+return 1

@@ -1,0 +1,103 @@
+package io.datagraph.engine.protocol;
+
+import io.datagraph.DatagraphException;
+import io.datagraph.LimitExceededException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stream entries, encoded and decoded without a store. */
+class EntryCodecTest {
+
+    private static final EntryCodec UNSIGNED = EntryCodec.of(Optional.empty(), 3, 10);
+    private static final EntryCodec SIGNED = EntryCodec.of(Optional.of("a secret of enough length"), 3, 10);
+
+    private static List<Object> fields(EntryCodec.Batch batch) {
+        return batch.signature().isEmpty()
+                ? List.of(EntryCodec.COUNT, String.valueOf(batch.count()), EntryCodec.VALUES, batch.payload())
+                : List.of(EntryCodec.COUNT, String.valueOf(batch.count()), EntryCodec.VALUES, batch.payload(),
+                EntryCodec.SIGNATURE, batch.signature());
+    }
+
+    @Test
+    void valuesAreBatchedIntoEntriesOfAtMostTheBatchSize() {
+        List<String> values = IntStream.range(0, 7).mapToObj(String::valueOf).toList();
+        List<EntryCodec.Batch> batches = UNSIGNED.batches("run", "s", values);
+        assertEquals(List.of(3, 3, 1), batches.stream().map(EntryCodec.Batch::count).toList());
+        assertEquals("0\n1\n2", batches.get(0).payload());
+        assertEquals("6", batches.get(2).payload());
+    }
+
+    @Test
+    void anEntryDecodesToItsValuesInOrder() {
+        EntryCodec.Batch batch = UNSIGNED.batches("run", "s", List.of("\"a\"", "[1,2]", "{\"k\":3}")).get(0);
+        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", fields(batch));
+        assertArrayEquals(new String[] {"\"a\"", "[1,2]", "{\"k\":3}"}, entry.values());
+        assertFalse(entry.end());
+    }
+
+    @Test
+    void theEndMarkerDecodesAsTheEndWithoutValues() {
+        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "2-0", List.of(EntryCodec.END, "1"));
+        assertTrue(entry.end());
+        assertEquals(0, entry.values().length);
+    }
+
+    @Test
+    void anEntryResumedInsideSkipsTheValuesAlreadyRead() {
+        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.VALUES, "a\nb\nc"));
+        assertArrayEquals(new String[] {"c"}, entry.valuesFrom(2));
+        assertEquals(0, entry.valuesFrom(5).length);
+    }
+
+    @Test
+    void aValueOverTheSizeLimitIsRefusedNamingIt() {
+        LimitExceededException e = assertThrows(LimitExceededException.class,
+                () -> UNSIGNED.checkSize("\"12345678901\"", () -> "a value emitted to 'bar'"));
+        assertEquals(LimitExceededException.Limit.VALUE_BYTES, e.limit());
+        assertTrue(e.getMessage().contains("a value emitted to 'bar' of 13 characters"), e.getMessage());
+    }
+
+    @Test
+    void unsignedEntriesCarryNoSignature() {
+        assertEquals("", UNSIGNED.batches("run", "s", List.of("1")).get(0).signature());
+    }
+
+    @Test
+    void aSignedEntryVerifies() {
+        EntryCodec.Batch batch = SIGNED.batches("run", "s", List.of("1", "2")).get(0);
+        assertFalse(batch.signature().isEmpty());
+        assertArrayEquals(new String[] {"1", "2"}, SIGNED.decode("run", "s", "1-0", fields(batch)).values());
+    }
+
+    @Test
+    void anUnsignedEntryIsRefusedWhenSigningIsOn() {
+        EntryCodec.Batch batch = UNSIGNED.batches("run", "s", List.of("1")).get(0);
+        DatagraphException e = assertThrows(DatagraphException.class,
+                () -> SIGNED.decode("run", "s", "1-0", fields(batch)));
+        assertTrue(e.getMessage().contains("'s'") && e.getMessage().contains("unsigned"), e.getMessage());
+    }
+
+    @Test
+    void anEntryMovedToAnotherStreamIsRefused() {
+        EntryCodec.Batch batch = SIGNED.batches("run", "s", List.of("1")).get(0);
+        DatagraphException e = assertThrows(DatagraphException.class,
+                () -> SIGNED.decode("run", "other", "1-0", fields(batch)));
+        assertTrue(e.getMessage().contains("does not match"), e.getMessage());
+    }
+
+    @Test
+    void anAlteredPayloadIsRefused() {
+        EntryCodec.Batch batch = SIGNED.batches("run", "s", List.of("1")).get(0);
+        List<Object> altered = List.of(EntryCodec.VALUES, "2", EntryCodec.SIGNATURE, batch.signature());
+        assertThrows(DatagraphException.class, () -> SIGNED.decode("run", "s", "1-0", altered));
+    }
+}

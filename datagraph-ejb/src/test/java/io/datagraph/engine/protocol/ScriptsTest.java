@@ -1,0 +1,111 @@
+package io.datagraph.engine.protocol;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Script calls are assembled in the order the scripts name their arguments, and their replies read
+ * back as typed values: checked without a store.
+ */
+class ScriptsTest {
+
+    private static final RunKeys RUN = new RunKeys("dg", "r1");
+    private static final EntryCodec.Batch BATCH = new EntryCodec.Batch(2, "1\n2", "sig");
+
+    /** The names a script gives its leading ARGV, from its {@code local a, b = ARGV[1], ARGV[2]} line. */
+    private static List<String> argumentNames(Script script) {
+        Matcher m = Pattern.compile("local ([\\w, ]+) =\\s*\\n?\\s*ARGV\\[1]").matcher(script.source());
+        assertTrue(m.find(), script + " names no arguments");
+        return Arrays.stream(m.group(1).split(",")).map(String::trim).toList();
+    }
+
+    @Test
+    void appendPassesItsArgumentsInTheOrderTheScriptNamesThem() {
+        ScriptCall<Scripts.Write> call = Scripts.append(RUN, "bar", 7, BATCH, "multiply#2");
+        assertEquals(List.of("stream", "sequence", "count", "payload", "signature", "writer", "channel", "runId"),
+                argumentNames(Script.APPEND));
+        assertEquals(List.of("bar", 7L, 2, "1\n2", "sig", "multiply#2", "dg:signals", "r1"), call.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:bar"), call.keys());
+        assertEquals("dg:{r1}:meta", call.routingKey());
+    }
+
+    @Test
+    void closeReadAttemptBacklogCancelFailAndAdmitNameTheirArguments() {
+        assertEquals(List.of("stream", "writer", "channel", "runId"), argumentNames(Script.CLOSE));
+        assertEquals(List.of("bar", "", "dg:signals", "r1"), Scripts.close(RUN, "bar", Attempt.NO_WRITER).args());
+        assertEquals(List.of("start", "limit", "reader", "taken", "stream"), argumentNames(Script.READ));
+        assertEquals(List.of("(1-0", 32, "sum", 5L, "squares"), Scripts.read(RUN, "squares", "(1-0", 32, "sum", 5).args());
+        assertEquals(List.of("processor", "node", "via"), argumentNames(Script.ATTEMPT));
+        assertEquals(List.of("foo", "n1", "local", "b", "c"),
+                Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).args());
+        assertEquals(List.of("stream"), argumentNames(Script.BACKLOG));
+        assertEquals(List.of("channel", "runId"), argumentNames(Script.CANCEL));
+        assertEquals(List.of("channel", "runId", "processor", "message"), argumentNames(Script.FAIL));
+        assertEquals(List.of("dg:signals", "r1", "foo", "boom"), Scripts.fail(RUN, List.of("a"), "foo", "boom").args());
+        assertEquals(List.of("runId", "limit"), argumentNames(Script.ADMIT));
+        assertEquals(List.of("dg:running"), Scripts.admit(new StoreKeys("dg"), "r1", 3).keys());
+    }
+
+    @Test
+    void finishListsTheOutputsThenEveryStreamOfTheRun() {
+        assertEquals(List.of("channel", "runId", "partition", "writer", "k"), argumentNames(Script.FINISH));
+        ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", List.of("b"), List.of("a", "b"));
+        assertEquals(List.of("dg:signals", "r1", 1, "foo#1", 1, "b", "a", "b"), call.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b"), call.keys());
+    }
+
+    @Test
+    void createListsPartitionsReadersTrimmedStreamsAndInputEntries() {
+        Map<String, String> readers = new LinkedHashMap<>();
+        readers.put("a", "foo");
+        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", List.of(1, 2), readers, List.of("b"),
+                List.of(new Scripts.NewInput("a", true, List.of(BATCH))));
+        ScriptCall<String> call = Scripts.create(RUN, run);
+        assertEquals(List.of("plan", "ttl", "startedBy", "partitions"), argumentNames(Script.CREATE));
+        assertEquals(List.of("{}", 60L, "ada", 2, 1, 2, 1, "a", "foo", 1, "b", "a", 1, 1, 2, "1\n2", "sig"), call.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a"), call.keys());
+    }
+
+    @Test
+    void anAppendReplyReadsAsTheWriteAndTheReadersBacklog() {
+        Scripts.Write write = Scripts.append(RUN, "bar", 1, BATCH, "").read(List.of("OK", "", "", 12L, 40L));
+        assertTrue(write.status().ok());
+        assertTrue(write.measured());
+        assertEquals(12, write.backlog());
+        assertEquals(40, write.readerPosition());
+    }
+
+    @Test
+    void aRefusedWriteReadsAsTheRunsFailure() {
+        Scripts.Write write = Scripts.append(RUN, "bar", 1, BATCH, "").read(List.of("FAILED", "foo", "boom"));
+        assertEquals("FAILED", write.status().status());
+        assertTrue(write.status().ended("r1").getMessage().contains("boom"));
+    }
+
+    @Test
+    void anAttemptReplyReadsAsTheAttemptAndWhereEachOutputStands() {
+        Attempt attempt = Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).read(List.of(3L, 10L, 1L, 0L, 0L));
+        assertEquals(3, attempt.number());
+        assertEquals("foo#3", attempt.writer());
+        assertEquals(new Attempt.Resume(10, 1), attempt.outputs().get("b"));
+        assertNull(Scripts.attempt(RUN, "foo", "n1", "local", List.of("b")).read(List.of(-1L)));
+    }
+
+    @Test
+    void aReadReplyReadsAsEntries() {
+        Scripts.Read read = Scripts.read(RUN, "s", "-", 10, "", 0).read(List.of("RUNNING", "", "",
+                List.of(List.of("1-0", List.of("n", "1", "v", "5")), List.of("2-0", List.of("end", "1")))));
+        assertEquals(List.of("1-0", "2-0"), read.entries().stream().map(Scripts.RawEntry::id).toList());
+        assertEquals(List.of("end", "1"), read.entries().get(1).fields());
+    }
+}

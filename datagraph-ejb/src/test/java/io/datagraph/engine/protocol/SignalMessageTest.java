@@ -1,0 +1,35 @@
+package io.datagraph.engine.protocol;
+
+import io.datagraph.RunStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SignalMessageTest {
+
+    @Test
+    void aWriteSignalNamesTheRun() {
+        SignalMessage message = SignalMessage.parse("run-1");
+        assertEquals("run-1", message.runId());
+        assertEquals(Optional.empty(), message.ended());
+        assertFalse(message.isDispatch());
+    }
+
+    @Test
+    void anEndSignalNamesTheRunAndItsStatus() {
+        SignalMessage message = SignalMessage.parse(SignalMessage.ended("run-1", RunStatus.FAILED));
+        assertEquals("run-1", message.runId());
+        assertEquals(Optional.of(RunStatus.FAILED), message.ended());
+    }
+
+    @Test
+    void aDispatchNoticeNamesTheProcessor() {
+        SignalMessage message = SignalMessage.parse(SignalMessage.dispatched("square"));
+        assertTrue(message.isDispatch());
+        assertEquals("square", message.processor());
+    }
+}
