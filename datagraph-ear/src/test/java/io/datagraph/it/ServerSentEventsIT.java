@@ -90,6 +90,56 @@ class ServerSentEventsIT {
         }
     }
 
+    /** The servers under test allow 32 followers at once ({@code datagraph.rest.sse-clients}). */
+    @Test
+    void followersBeyondTheBoundAreAnswered503WithRetryAfter() throws Exception {
+        String id = Api.start("{\"processors\":[\"square\",\"sum\"],\"open\":[\"numbers\"]}");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<CompletableFuture<java.net.http.HttpResponse<java.io.InputStream>>> followers = new ArrayList<>();
+        try {
+            java.net.http.HttpResponse<java.io.InputStream> refused = null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (refused == null && followers.size() < 40 && System.nanoTime() < deadline) {
+                followers.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(Api.BASE + "/flows/" + id + "/outputs/numbers"))
+                        .header("Accept", "text/event-stream").GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+                if (followers.size() > 32) {
+                    // every earlier follower holds a sender thread; wait for the answers of the last ones
+                    for (var follower : followers) {
+                        var response = follower.getNow(null);
+                        if (response != null && response.statusCode() == 503) {
+                            refused = response;
+                        }
+                    }
+                    if (refused == null) {
+                        refused = followers.get(followers.size() - 1)
+                                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                        if (refused.statusCode() != 503) {
+                            refused = null;
+                        }
+                    }
+                }
+            }
+            assertNotNull(refused, "no follower was refused among " + followers.size());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "no Retry-After");
+            assertTrue(new String(refused.body().readAllBytes()).contains("datagraph.rest.sse-clients"));
+        } finally {
+            Api.post("/flows/" + id + "/inputs/numbers/complete", "");
+            followers.forEach(follower -> follower.thenAccept(response -> {
+                try {
+                    response.body().close();
+                } catch (java.io.IOException ignored) {
+                    // closing a finished stream
+                }
+            }));
+        }
+        // once the followers are done, the bound admits new ones
+        List<Api.Event> events = Api.follow(id, "numbers", null, Integer.MAX_VALUE);
+        assertEquals("complete", events.get(events.size() - 1).name());
+    }
+
     @Test
     void malformedLastEventIdIs400() {
         String id = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[2]}}");

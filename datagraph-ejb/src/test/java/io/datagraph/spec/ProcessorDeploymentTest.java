@@ -5,38 +5,20 @@ import io.datagraph.IO;
 import io.datagraph.Input;
 import io.datagraph.Processor;
 import io.datagraph.engine.processor.ProcessorExtension;
+import io.datagraph.testing.DeploymentFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.datagraph.testing.DeploymentFailure.assertMentions;
 
 /** A processor whose method does not match its declaration fails the CDI deployment, saying where. */
 class ProcessorDeploymentTest {
 
     private static String deploymentFailure(Class<?> bean) {
-        Weld weld = new Weld().disableDiscovery().addBeanClass(bean).addExtension(new ProcessorExtension());
-        DeploymentException e = assertThrows(DeploymentException.class, () -> {
-            try (WeldContainer ignored = weld.initialize()) {
-                // deployment succeeded: the assertion fails
-            }
-        });
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
-        }
-        return messages.toString();
-    }
-
-    private static void assertMentions(String message, String... parts) {
-        for (String part : parts) {
-            assertTrue(message.contains(part), "expected '" + part + "' in: " + message);
-        }
+        return DeploymentFailure.of(new Weld().disableDiscovery().addBeanClass(bean).addExtension(new ProcessorExtension()));
     }
 
     @ApplicationScoped

@@ -4,7 +4,6 @@ import io.datagraph.IO;
 import io.datagraph.StreamValue;
 import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.store.Signals;
-import org.redisson.client.RedisException;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -94,7 +93,7 @@ public final class StoreIO<T> implements IO<T> {
     public boolean isComplete() {
         try {
             return streams.store().redisson().getMap(keys.meta()).containsKey("closed:" + name);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw streams.store().unavailable(e);
         }
     }

@@ -4,6 +4,7 @@ import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.protocol.DispatchEntry;
+import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.engine.store.StoreClient;
@@ -17,9 +18,7 @@ import org.redisson.api.AutoClaimResult;
 import org.redisson.api.RStream;
 import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamReadGroupArgs;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.Map;
@@ -102,7 +101,7 @@ public class Dispatcher {
     public void dispatch(String runId, String processor) {
         try {
             stream(processor).add(StreamAddArgs.entries(new DispatchEntry(runId).fields()));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
         signals.publishDispatch(processor);
@@ -183,7 +182,7 @@ public class Dispatcher {
         inFlight.remove(entry);
         try {
             stream(entry.processor()).ack(GROUP, entry.id());
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not acknowledge dispatch " + entry, e);
         }
     }
@@ -192,13 +191,7 @@ public class Dispatcher {
     }
 
     private void createGroup(String processor) {
-        try {
-            stream(processor).createGroup(StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream());
-        } catch (RedisException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
-                throw e;
-            }
-        }
+        store.call(Scripts.ensureGroup(new StoreKeys(config.store().keyPrefix()), processor));
     }
 
     private RStream<String, String> stream(String processor) {

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.redisson.api.RBucket;
 import org.redisson.api.RMap;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.Collection;
@@ -78,7 +77,7 @@ public class NodeDirectory {
         try {
             registry.signatures().forEach(signature -> nodes(signature.name()).remove(config.node().id()));
             liveNodes().remove(config.node().id());
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             LOG.fine(() -> "could not leave the directory: " + e.getMessage());
         }
     }
@@ -147,7 +146,7 @@ public class NodeDirectory {
                         + " of the same protocol; this node does not join (upgrade it, or give it another key prefix)";
                 LOG.severe(refusal);
             }
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
         protocolChecked = true;
@@ -171,7 +170,7 @@ public class NodeDirectory {
         }
         try {
             return Optional.ofNullable(signaturesMap().get(name)).map(s -> json.jsonb().fromJson(s, ProcessorSignature.class));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }
@@ -182,7 +181,7 @@ public class NodeDirectory {
         try {
             signaturesMap().readAllMap().forEach((name, signature) ->
                     all.put(name, json.jsonb().fromJson(signature, ProcessorSignature.class)));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
         registry.signatures().forEach(signature -> all.put(signature.name(), signature));
@@ -196,7 +195,7 @@ public class NodeDirectory {
         }
         try {
             return nodes(processor).count(System.currentTimeMillis(), true, Double.POSITIVE_INFINITY, true) > 0;
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }
@@ -206,7 +205,7 @@ public class NodeDirectory {
         try {
             Double expires = liveNodes().getScore(nodeId);
             return expires != null && expires > System.currentTimeMillis();
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }

@@ -15,13 +15,14 @@ public enum Script {
     ADMIT,
     CREATE,
     ATTEMPT,
-    APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua"),
-    CLOSE("fence_lib.lua"),
+    APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua"),
+    CLOSE("fence_lib.lua", "refused_lib.lua"),
     FINISH("fence_lib.lua"),
     FAIL,
     CANCEL,
     READ("rates_lib.lua", "ids_lib.lua"),
-    BACKLOG("backlog_lib.lua");
+    BACKLOG("backlog_lib.lua"),
+    ENSURE_GROUP;
 
     private final String source;
 

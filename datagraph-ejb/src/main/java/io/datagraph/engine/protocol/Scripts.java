@@ -210,6 +210,14 @@ public final class Scripts {
                 });
     }
 
+    // ---- dispatch -------------------------------------------------------------------------------
+
+    /** Creates the dispatch stream of a processor and its consumer group unless they exist; replies whether it created them. */
+    public static ScriptCall<Boolean> ensureGroup(StoreKeys keys, String processor) {
+        return new ScriptCall<>(Script.ENSURE_GROUP, ScriptCall.Returns.INTEGER, List.of(keys.dispatch(processor)),
+                List.of(StoreKeys.DISPATCH_GROUP), raw -> ((Number) raw).longValue() == 1);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object raw) {
         return (List<Object>) raw;

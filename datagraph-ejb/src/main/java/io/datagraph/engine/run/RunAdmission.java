@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.client.RedisException;
 import org.redisson.client.protocol.ScoredEntry;
 
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ public class RunAdmission {
             if (!ended.isEmpty()) {
                 running().removeAll(ended);
             }
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }

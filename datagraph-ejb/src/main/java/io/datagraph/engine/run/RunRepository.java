@@ -22,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.redisson.api.RMap;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.client.RedisException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,7 +223,7 @@ public class RunRepository {
             RScoredSortedSet<String> recent = store.redisson().getScoredSortedSet(recentKey());
             recent.add(System.currentTimeMillis(), runId);
             recent.removeRangeByRank(0, -RECENT - 1);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }
@@ -234,7 +233,7 @@ public class RunRepository {
         try {
             return List.copyOf(store.redisson().<String>getScoredSortedSet(recentKey())
                     .valueRangeReversed(0, Math.min(limit, RECENT) - 1));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }
@@ -252,7 +251,7 @@ public class RunRepository {
                 throw new UnknownRunException(runId);
             }
             return fields;
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }
@@ -261,7 +260,7 @@ public class RunRepository {
         try {
             RMap<String, String> meta = store.redisson().getMap(keys(runId).meta());
             return meta.getAll(fields);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }

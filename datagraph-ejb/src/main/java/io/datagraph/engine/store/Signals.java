@@ -67,7 +67,8 @@ public class Signals {
                 try {
                     topic = store.redisson().getTopic(StoreKeys.signalChannel(config.store().keyPrefix()), StringCodec.INSTANCE);
                     listenerId = topic.addListener(String.class, (channel, message) -> onMessage(message));
-                } catch (RedisException e) {
+                } catch (RuntimeException e) {
+                    // RedisException, or the CompletionException around it of the lazy first connect
                     LOG.warning(() -> "cannot subscribe to run signals yet (" + e.getMessage()
                             + "); readers poll every " + config.streams().pollInterval() + " until the store answers");
                 }
@@ -105,7 +106,7 @@ public class Signals {
         try {
             store.redisson().getTopic(StoreKeys.signalChannel(config.store().keyPrefix()), StringCodec.INSTANCE)
                     .publish(SignalMessage.dispatched(processor));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }

@@ -74,7 +74,7 @@ public class StoreClient {
         }
         try {
             redisson = Redisson.create(redissonConfig);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
         scripts = redisson.getScript(StringCodec.INSTANCE);
@@ -108,7 +108,8 @@ public class StoreClient {
             for (Script script : Script.values()) {
                 scripts.scriptLoad(script.source());
             }
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
+            // RedisException, or the CompletionException around it of the lazy first connect
             LOG.warning(() -> "the store at " + address() + " does not answer yet: " + e.getMessage());
         }
     }
@@ -128,7 +129,7 @@ public class StoreClient {
         try {
             return call.read(scripts.eval(call.routingKey(), RScript.Mode.READ_WRITE, call.script().source(),
                     returnType(call), call.keys(), call.args().toArray()));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -154,7 +155,16 @@ public class StoreClient {
         };
     }
 
-    public StoreUnavailableException unavailable(RedisException e) {
+    /**
+     * What a failed store command means to users: a {@link RedisException} (or the
+     * {@link CompletionException} around one, as the client's lazy first connect throws) becomes a
+     * {@link StoreUnavailableException} naming the store; any other exception is returned as it is.
+     */
+    public RuntimeException unavailable(RuntimeException failure) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (!(e instanceof RedisException)) {
+            return failure;
+        }
         String what = e instanceof RedisConnectionException || e instanceof RedisTimeoutException
                 ? "the store at " + address() + " is unreachable"
                 : e.getCause() instanceof InterruptedException

@@ -3,15 +3,12 @@
 -- Returns {OK, '', '', backlog, position}: the values its slowest running reader has not read yet, and
 -- that reader's position (-1: none running); or why nothing was written:
 -- {run status or UNKNOWN, failed processor, error}, {SUPERSEDED, '', ''} or {CLOSED, '', ''}.
--- uses sample(), backlog() and fenced(), which Script prepends from rates_lib, backlog_lib and fence_lib
+-- uses sample(), backlog() and refused(), which Script prepends from rates_lib, backlog_lib, fence_lib and refused_lib
 local stream, sequence, count, payload, signature, writer, channel, runId =
   ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
-local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
-if m[1] ~= 'RUNNING' then
-  return {m[1] or 'UNKNOWN', m[2] or '', m[3] or ''}
-end
-if fenced(KEYS[1], writer) then
-  return {'SUPERSEDED', '', ''}
+local refusal = refused(KEYS[1], writer)
+if refusal then
+  return refusal
 end
 if redis.call('HEXISTS', KEYS[1], 'closed:' .. stream) == 1 then
   return {'CLOSED', '', ''}

@@ -54,6 +54,8 @@ class ScriptsTest {
         assertEquals(List.of("dg:signals", "r1", "foo", "boom"), Scripts.fail(RUN, List.of("a"), "foo", "boom").args());
         assertEquals(List.of("runId", "limit"), argumentNames(Script.ADMIT));
         assertEquals(List.of("dg:running"), Scripts.admit(new StoreKeys("dg"), "r1", 3).keys());
+        assertEquals(List.of("group"), argumentNames(Script.ENSURE_GROUP));
+        assertEquals(List.of("dg:{dispatch}:square"), Scripts.ensureGroup(new StoreKeys("dg"), "square").keys());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.datagraph.rest.flows;
+package io.datagraph.rest.request;
 
 import io.datagraph.rest.problem.BadRequestProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,17 +30,17 @@ public class JsonBodies {
     public JsonStructure read(InputStream body) {
         byte[] bytes = limited(body);
         if (bytes.length == 0) {
-            throw BadRequestProblem.malformed("the request needs a JSON body");
+            throw new MalformedRequestException("the request needs a JSON body");
         }
         JsonValue json;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
             // JsonException mostly, but parsers throw plain RuntimeExceptions too (Parsson: nesting too deep)
-            throw BadRequestProblem.malformed("malformed JSON: " + e.getMessage());
+            throw new MalformedRequestException("malformed JSON: " + e.getMessage());
         }
         if (!(json instanceof JsonStructure structure)) {
-            throw BadRequestProblem.malformed("the body must be a JSON object or array, not " + json);
+            throw new MalformedRequestException("the body must be a JSON object or array, not " + json);
         }
         return structure;
     }
@@ -49,7 +49,7 @@ public class JsonBodies {
     public JsonArray readArray(InputStream body, String what) {
         JsonStructure json = read(body);
         if (json.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw BadRequestProblem.malformed(what + " must be a JSON array, not " + json.getValueType().name().toLowerCase());
+            throw new MalformedRequestException(what + " must be a JSON array, not " + json.getValueType().name().toLowerCase());
         }
         return json.asJsonArray();
     }

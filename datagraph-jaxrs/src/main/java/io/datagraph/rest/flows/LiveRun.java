@@ -1,9 +1,9 @@
-package io.datagraph.rest.graph;
+package io.datagraph.rest.flows;
 
 import io.datagraph.DatagraphException;
 import io.datagraph.Run;
 import io.datagraph.graph.SvgGraph;
-import io.datagraph.rest.flows.RunJson;
+import io.datagraph.rest.graph.RunGraph;
 import jakarta.json.Json;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;

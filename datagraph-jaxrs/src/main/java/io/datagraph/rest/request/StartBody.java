@@ -1,10 +1,9 @@
-package io.datagraph.rest.flows;
+package io.datagraph.rest.request;
 
 import io.datagraph.Datagraph;
 import io.datagraph.OutputSelection;
 import io.datagraph.RunRequest;
 import io.datagraph.flow.Flow;
-import io.datagraph.rest.problem.BadRequestProblem;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
@@ -26,11 +25,11 @@ public final class StartBody {
     private StartBody() {
     }
 
-    static RunRequest toRequest(JsonStructure json, Datagraph datagraph) {
+    public static RunRequest toRequest(JsonStructure json, Datagraph datagraph) {
         JsonObject body = object(json);
         for (String key : body.keySet()) {
             if (!List.of("processors", "flow", "inputs", "open", "outputs").contains(key)) {
-                throw BadRequestProblem.malformed("unknown field \"" + key
+                throw new MalformedRequestException("unknown field \"" + key
                         + "\"; the fields are processors, flow, inputs, open, outputs");
             }
         }
@@ -47,7 +46,7 @@ public final class StartBody {
 
     private static JsonObject object(JsonStructure json) {
         if (json.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw BadRequestProblem.malformed("the body must be a JSON object with \"processors\" (or \"flow\")"
+            throw new MalformedRequestException("the body must be a JSON object with \"processors\" (or \"flow\")"
                     + " and \"inputs\"");
         }
         return json.asJsonObject();
@@ -56,12 +55,12 @@ public final class StartBody {
     private static Flow flow(JsonObject body, Datagraph datagraph) {
         boolean named = body.containsKey("flow");
         if (named == body.containsKey("processors")) {
-            throw BadRequestProblem.malformed("give either \"processors\" (a list of processor names)"
+            throw new MalformedRequestException("give either \"processors\" (a list of processor names)"
                     + " or \"flow\" (the name of a declared flow)");
         }
         if (named) {
             if (!(body.get("flow") instanceof JsonString name)) {
-                throw BadRequestProblem.malformed("\"flow\" must be a string");
+                throw new MalformedRequestException("\"flow\" must be a string");
             }
             return datagraph.flow(name.getString());
         }
@@ -69,19 +68,19 @@ public final class StartBody {
         try {
             return Flow.of(processors);
         } catch (IllegalArgumentException e) {
-            throw BadRequestProblem.malformed("\"processors\": " + e.getMessage());
+            throw new MalformedRequestException("\"processors\": " + e.getMessage());
         }
     }
 
     private static Map<String, List<?>> inputs(JsonObject body) {
         JsonValue inputs = body.getOrDefault("inputs", JsonValue.EMPTY_JSON_OBJECT);
         if (inputs.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw BadRequestProblem.malformed("\"inputs\" must be an object of arrays, e.g. {\"a\": [5]}");
+            throw new MalformedRequestException("\"inputs\" must be an object of arrays, e.g. {\"a\": [5]}");
         }
         Map<String, List<?>> values = new LinkedHashMap<>();
         inputs.asJsonObject().forEach((name, list) -> {
             if (list.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw BadRequestProblem.malformed("input \"" + name + "\" must be an array of values, e.g. [5]");
+                throw new MalformedRequestException("input \"" + name + "\" must be an array of values, e.g. [5]");
             }
             values.put(name, values(name, list.asJsonArray()));
         });
@@ -89,10 +88,10 @@ public final class StartBody {
     }
 
     /** The JSON values of an input; JSON null is refused, a stream holds values, not absence. */
-    static List<JsonValue> values(String input, List<JsonValue> array) {
+    public static List<JsonValue> values(String input, List<JsonValue> array) {
         for (JsonValue value : array) {
             if (value.getValueType() == JsonValue.ValueType.NULL) {
-                throw BadRequestProblem.malformed("input \"" + input + "\" holds null; streams hold values, not absence");
+                throw new MalformedRequestException("input \"" + input + "\" holds null; streams hold values, not absence");
             }
         }
         return List.copyOf(array);
@@ -115,18 +114,18 @@ public final class StartBody {
                     break;
             }
         }
-        throw BadRequestProblem.malformed("\"outputs\" must be \"final\", \"all\" or \"terminal\"");
+        throw new MalformedRequestException("\"outputs\" must be \"final\", \"all\" or \"terminal\"");
     }
 
     private static List<String> strings(JsonObject body, String field) {
         JsonValue value = body.getOrDefault(field, JsonValue.EMPTY_JSON_ARRAY);
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw BadRequestProblem.malformed("\"" + field + "\" must be an array of strings");
+            throw new MalformedRequestException("\"" + field + "\" must be an array of strings");
         }
         List<String> strings = new ArrayList<>();
         for (JsonValue item : value.asJsonArray()) {
             if (!(item instanceof JsonString string)) {
-                throw BadRequestProblem.malformed("\"" + field + "\" must be an array of strings; found " + item);
+                throw new MalformedRequestException("\"" + field + "\" must be an array of strings; found " + item);
             }
             strings.add(string.getString());
         }

@@ -1,0 +1,2 @@
+/** {@code /processors}: the processors known to the installation. */
+package io.datagraph.rest.processors;
