@@ -105,13 +105,23 @@ class PackageCyclesTest {
         }
     }
 
+    /**
+     * The one cycle the build accepts: the API's facade package ({@code Datagraph}, {@code RunRequest}) uses
+     * the flow model, and the flow model's exceptions extend {@code io.datagraph.DatagraphException} (and
+     * {@code ResolvedFlow} takes an {@code OutputSelection}). Breaking it means moving public API types that
+     * every application imports; it is recorded here so that any other cycle, or this one growing, fails.
+     */
+    private static final List<Set<String>> ACCEPTED = List.of(Set.of("io.datagraph", "io.datagraph.flow"));
+
     @Test
     void noPackageCycleInTheApiTheEngineOrTheRestLayer() {
         Map<String, Set<String>> graph = dependencies(location(Datagraph.class), location(DatagraphEngine.class),
                 location(DatagraphApi.class));
         assertTrue(graph.keySet().containsAll(Set.of("io.datagraph.engine.run", "io.datagraph.engine.node",
                 "io.datagraph.rest.flows")), "jdeps read too little: " + graph.keySet());
-        assertEquals(List.of(), cycles(graph), "package cycles");
+        List<Set<String>> cycles = new ArrayList<>(cycles(graph));
+        cycles.removeAll(ACCEPTED);
+        assertEquals(List.of(), cycles, "package cycles");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class RunGraph {
         this.run = run;
     }
 
-    static FlowGraph of(Run run) {
+    public static FlowGraph of(Run run) {
         return FlowGraph.of(run.flow(), run.ioStates(), run.phases());
     }
 
