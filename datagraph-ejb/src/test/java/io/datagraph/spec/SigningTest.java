@@ -4,12 +4,14 @@ import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
+import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +32,10 @@ class SigningTest {
     @Inject
     StoreClient store;
 
+    /** Writes an entry past the engine, and wakes the stream's readers the way a writer does. */
     private void inject(Run run, String stream, Map<String, String> entry) {
         store.redisson().<String, String>getStream("dg:{" + run.id() + "}:io:" + stream).add(StreamAddArgs.entries(entry));
+        store.redisson().getTopic(StoreKeys.signalChannel("dg"), StringCodec.INSTANCE).publish(run.id());
     }
 
     @Test

@@ -11,7 +11,11 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
-/** Creates the readers ({@link StoreIO}) and writers ({@link StoreEmitter}) of run streams. */
+/**
+ * Creates the readers ({@link StoreIO}, one {@link StreamCursor} per iteration) and writers
+ * ({@link StoreEmitter}) of run streams, and holds what they share: the store client, the signals, the
+ * entry codec, the settings and the help a blocked reader may give a queued producer. Thread-safe.
+ */
 @ApplicationScoped
 public class StreamFactory {
 
