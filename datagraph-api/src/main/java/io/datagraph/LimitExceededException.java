@@ -8,7 +8,8 @@ public class LimitExceededException extends DatagraphException {
         PROCESSORS_PER_FLOW("datagraph.limits.processors-per-flow"),
         VALUES_PER_INPUT("datagraph.limits.values-per-input"),
         VALUE_BYTES("datagraph.limits.value-bytes"),
-        CONCURRENT_RUNS("datagraph.limits.concurrent-runs");
+        CONCURRENT_RUNS("datagraph.limits.concurrent-runs"),
+        RESULT_BYTES("datagraph.elementwise.max-result-bytes");
 
         private final String key;
 

@@ -19,6 +19,14 @@ import java.lang.annotation.Target;
  * <p>The method may return {@code void} (the processor ends when the method returns) or a
  * {@link java.util.concurrent.CompletionStage} (it ends when the stage completes). When the
  * processor ends, every one of its outputs completes; when it throws, its run fails.
+ *
+ * <p><b>Element-wise processors.</b> A method that takes one value of its single input instead of an
+ * {@code IO} is called once per value: it returns the value's result for its single output
+ * ({@code R enrich(T value)}, or a {@code CompletionStage<R>}), or writes zero or more results through
+ * {@code Emitter} parameters. Values are shared among {@link #concurrency()} workers on every node that
+ * serves the processor; each value's results are committed exactly once, together with the value's
+ * acknowledgement; a failing value is retried ({@link #retries()}) while the others go on, and then
+ * fails the run or becomes a dead letter ({@link #onFailure()}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,4 +49,22 @@ public @interface Processor {
      * {@link Object#wait()}.
      */
     boolean awaitInputs() default false;
+
+    /** Element-wise processors: workers per serving node (a run may ask for another number). */
+    int concurrency() default 1;
+
+    /**
+     * Element-wise processors: how many times a value that throws is tried again (3: up to 4 calls),
+     * on any node, while other values go on. A reclaim after a crash is not a retry.
+     */
+    int retries() default 0;
+
+    /** Delay before the first retry (ISO-8601); each further retry waits twice as long, up to {@link #maxRetryDelay()}. */
+    String retryDelay() default "PT0S";
+
+    /** Longest delay between two retries of one value (ISO-8601). */
+    String maxRetryDelay() default "PT1M";
+
+    /** Element-wise processors: what happens to a value that still fails after its retries. */
+    OnFailure onFailure() default OnFailure.FAIL_RUN;
 }

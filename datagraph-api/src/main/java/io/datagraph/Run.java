@@ -73,4 +73,12 @@ public interface Run {
 
     /** Stops the run's processors on every node and frees its streams; no-op once final. */
     void cancel();
+
+    /** The values element-wise processors of this run gave up on, oldest first (see {@link OnFailure}). */
+    java.util.List<DeadLetter> deadLetters();
+
+    /** How many dead letters the run holds; cheaper than {@link #deadLetters()}. */
+    default long deadLetterCount() {
+        return deadLetters().size();
+    }
 }

@@ -14,29 +14,40 @@ import java.util.Set;
 
 /**
  * What to start: a flow, the values of its floating inputs, the inputs left open, which outputs to
- * list, optionally how long the finished run's data is kept and who started it. Immutable; each {@code with}-style method returns a copy.
+ * list, optionally how long the finished run's data is kept, who started it, and the workers and
+ * retries of its element-wise processors. Effectively immutable: every method that changes something
+ * answers a changed copy.
  */
 public final class RunRequest {
 
-    private final Flow flow;
-    private final Map<String, List<?>> inputs;
-    private final Set<String> open;
-    private final OutputSelection outputs;
-    private final Duration retention;
-    private final String startedBy;
+    private Flow flow;
+    private Map<String, List<?>> inputs = Map.of();
+    private Set<String> open = Set.of();
+    private OutputSelection outputs = OutputSelection.FINAL;
+    private Duration retention;
+    private String startedBy;
+    private Map<String, Integer> concurrency = Map.of();
+    private Map<String, Integer> retries = Map.of();
 
-    private RunRequest(Flow flow, Map<String, List<?>> inputs, Set<String> open, OutputSelection outputs,
-                       Duration retention, String startedBy) {
+    private RunRequest(Flow flow) {
         this.flow = Objects.requireNonNull(flow, "flow");
-        this.inputs = inputs;
-        this.open = open;
-        this.outputs = outputs;
-        this.retention = retention;
-        this.startedBy = startedBy;
+    }
+
+    /** A copy to change: requests are immutable, every setter answers a new one. */
+    private RunRequest copy() {
+        RunRequest copy = new RunRequest(flow);
+        copy.inputs = inputs;
+        copy.open = open;
+        copy.outputs = outputs;
+        copy.retention = retention;
+        copy.startedBy = startedBy;
+        copy.concurrency = concurrency;
+        copy.retries = retries;
+        return copy;
     }
 
     public static RunRequest of(Flow flow) {
-        return new RunRequest(flow, Map.of(), Set.of(), OutputSelection.FINAL, null, null);
+        return new RunRequest(flow);
     }
 
     /**
@@ -48,7 +59,9 @@ public final class RunRequest {
         for (String name : names) {
             merged.add(Objects.requireNonNull(name));
         }
-        return new RunRequest(flow, inputs, Set.copyOf(merged), outputs, retention, startedBy);
+        RunRequest copy = copy();
+        copy.open = Set.copyOf(merged);
+        return copy;
     }
 
     /** Adds values for a floating input (an input no processor of the flow produces). */
@@ -60,11 +73,15 @@ public final class RunRequest {
     public RunRequest inputs(Map<String, ? extends List<?>> values) {
         Map<String, List<?>> merged = new LinkedHashMap<>(inputs);
         values.forEach((name, list) -> merged.put(Objects.requireNonNull(name), List.copyOf(list)));
-        return new RunRequest(flow, Map.copyOf(merged), open, outputs, retention, startedBy);
+        RunRequest copy = copy();
+        copy.inputs = Map.copyOf(merged);
+        return copy;
     }
 
     public RunRequest outputs(OutputSelection selection) {
-        return new RunRequest(flow, inputs, open, Objects.requireNonNull(selection), retention, startedBy);
+        RunRequest copy = copy();
+        copy.outputs = Objects.requireNonNull(selection);
+        return copy;
     }
 
     /** Keeps the finished run's data this long instead of the configured {@code datagraph.run.ttl}. */
@@ -72,7 +89,9 @@ public final class RunRequest {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("retention must be positive: " + ttl);
         }
-        return new RunRequest(flow, inputs, open, outputs, ttl, startedBy);
+        RunRequest copy = copy();
+        copy.retention = ttl;
+        return copy;
     }
 
     /** Records who starts the run (a user name), for {@link Run#startedBy()} and access checks. */
@@ -80,7 +99,35 @@ public final class RunRequest {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("startedBy needs a user name");
         }
-        return new RunRequest(flow, inputs, open, outputs, retention, user);
+        RunRequest copy = copy();
+        copy.startedBy = user;
+        return copy;
+    }
+
+    /** Runs {@code workers} workers per serving node for the element-wise processor, this run only. */
+    public RunRequest concurrency(String processor, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("concurrency of '" + processor + "' must be at least 1, not " + workers);
+        }
+        RunRequest copy = copy();
+        copy.concurrency = with(concurrency, processor, workers);
+        return copy;
+    }
+
+    /** Retries a failing value of the element-wise processor up to {@code times} times, this run only. */
+    public RunRequest retries(String processor, int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("retries of '" + processor + "' must be at least 0, not " + times);
+        }
+        RunRequest copy = copy();
+        copy.retries = with(retries, processor, times);
+        return copy;
+    }
+
+    private static Map<String, Integer> with(Map<String, Integer> map, String key, int value) {
+        Map<String, Integer> merged = new LinkedHashMap<>(map);
+        merged.put(Objects.requireNonNull(key), value);
+        return Map.copyOf(merged);
     }
 
     public Flow flow() {
@@ -106,5 +153,15 @@ public final class RunRequest {
 
     public Optional<String> startedBy() {
         return Optional.ofNullable(startedBy);
+    }
+
+    /** Workers per node asked for element-wise processors of this run, by processor. */
+    public Map<String, Integer> concurrency() {
+        return concurrency;
+    }
+
+    /** Retries asked for element-wise processors of this run, by processor. */
+    public Map<String, Integer> retries() {
+        return retries;
     }
 }

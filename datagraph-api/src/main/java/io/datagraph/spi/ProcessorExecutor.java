@@ -20,8 +20,7 @@ package io.datagraph.spi;
  *       may be a processor holding its own thread). Calling it again is harmless but useless: a task
  *       runs at most once, and a task the engine already ran returns at once.</li>
  *   <li><b>No task starves another.</b> A task may run as long as its run (a stream processor reads
- *       until its inputs end; an element-wise processor's workers claim values until the input ends),
- *       and blocks while it waits for values. A reader waiting on a producer that a {@link #local()}
+ *       until its inputs end), and blocks while it waits for values. A reader waiting on a producer that a {@link #local()}
  *       executor still holds queued runs that producer itself, on its own thread, once it has waited
  *       {@code datagraph.executor.help-after} (tasks run once, so the executor's later call returns at
  *       once): a local executor may therefore use a bounded pool without deadlocking a flow. An executor
@@ -29,6 +28,10 @@ package io.datagraph.spi;
  *       accepted without waiting for other tasks to end.</li>
  *   <li><b>Thread-safe.</b> {@code execute} and {@code canExecute} are called from many threads.</li>
  * </ol>
+ *
+ * <p>Element-wise processors do not go through executors: each serving node runs their workers on
+ * threads of its own ({@code concurrency} per node), because their number is the application's choice
+ * and their work is shared through the store rather than handed to one node.
  *
  * <h2>What crash recovery then covers</h2>
  * A task run by a local executor records this node as running the processor; if the node dies, no

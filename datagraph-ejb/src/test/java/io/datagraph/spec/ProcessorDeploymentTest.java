@@ -110,4 +110,55 @@ class ProcessorDeploymentTest {
     void processorReturningAValueFails() {
         assertMentions(deploymentFailure(ReturnsAValue.class), "'returning'", "returns int");
     }
+
+    @ApplicationScoped
+    public static class ReturnsToTwoOutputs {
+        @Processor(name = "twoOut", inputs = "a", outputs = {"b", "c"})
+        public int run(int a) {
+            return a;
+        }
+    }
+
+    @Test
+    void elementWiseProcessorReturningItsResultToTwoOutputsFailsNamingThem() {
+        assertMentions(deploymentFailure(ReturnsToTwoOutputs.class), "'twoOut'", "exactly one output", "[b, c]");
+    }
+
+    @ApplicationScoped
+    public static class ValueOfTwoInputs {
+        @Processor(name = "twoIn", inputs = {"a", "b"}, outputs = "c")
+        public int run(int a) {
+            return a;
+        }
+    }
+
+    @Test
+    void elementWiseProcessorWithTwoInputsFailsNamingThem() {
+        assertMentions(deploymentFailure(ValueOfTwoInputs.class), "'twoIn'", "exactly one input", "[a, b]");
+    }
+
+    @ApplicationScoped
+    public static class ConcurrentStreamProcessor {
+        @Processor(name = "concurrentStream", inputs = "a", outputs = "b", concurrency = 8)
+        public void run(IO<Integer> a, io.datagraph.Emitter<Integer> b) {
+        }
+    }
+
+    @Test
+    void concurrencyOnAStreamProcessorFails() {
+        assertMentions(deploymentFailure(ConcurrentStreamProcessor.class), "'concurrentStream'", "element-wise");
+    }
+
+    @ApplicationScoped
+    public static class BadRetryDelay {
+        @Processor(name = "badDelay", inputs = "a", outputs = "b", retries = 2, retryDelay = "10ms")
+        public int run(int a) {
+            return a;
+        }
+    }
+
+    @Test
+    void malformedRetryDelayFailsNamingTheAttribute() {
+        assertMentions(deploymentFailure(BadRetryDelay.class), "'badDelay'", "retryDelay", "'10ms'");
+    }
 }

@@ -50,15 +50,20 @@ public class EngineConfig {
         return settings.rest();
     }
 
+    public ElementWiseSettings elementWise() {
+        return settings.elementWise();
+    }
+
     /** All groups, read and checked together. */
     record Settings(StoreSettings store, StreamSettings streams, ExecutorSettings executor, NodeSettings node,
-                    LimitSettings limits, SecuritySettings security, RestSettings rest) {
+                    LimitSettings limits, SecuritySettings security, RestSettings rest, ElementWiseSettings elementWise) {
 
         /** @throws InvalidConfigurationException for the first bad value (the deployment check reports all) */
         static Settings read(Config config) {
             ConfigReader in = new ConfigReader(config);
             Settings settings = new Settings(StoreSettings.read(in), StreamSettings.read(in), ExecutorSettings.read(in),
-                    NodeSettings.read(in), LimitSettings.read(in), SecuritySettings.read(in), RestSettings.read(in));
+                    NodeSettings.read(in), LimitSettings.read(in), SecuritySettings.read(in), RestSettings.read(in),
+                    ElementWiseSettings.read(in));
             List<ConfigProblem> problems = in.problems();
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems.get(0));
@@ -76,6 +81,7 @@ public class EngineConfig {
             LimitSettings.read(in);
             SecuritySettings.read(in);
             RestSettings.read(in);
+            ElementWiseSettings.read(in);
             return in.problems();
         }
     }

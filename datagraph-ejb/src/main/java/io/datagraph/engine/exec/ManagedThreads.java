@@ -58,6 +58,17 @@ public class ManagedThreads {
         return scheduler().scheduleWithFixedDelay(guarded, initialDelay, period, unit);
     }
 
+    /** Runs {@code task} once, soon, on the scheduler's threads; a task that throws is logged. */
+    public void soon(String name, Runnable task) {
+        scheduler().execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, name + " failed", e);
+            }
+        });
+    }
+
     /** A new, not yet started thread for a long-running loop. */
     public Thread newThread(String name, Runnable loop) {
         Thread thread = managedThreadFactory != null ? managedThreadFactory.newThread(loop) : new Thread(loop);
@@ -66,6 +77,22 @@ public class ManagedThreads {
             thread.setName(name);
         }
         return thread;
+    }
+
+    /**
+     * A pool that gives each task a thread of its own, from the {@code ManagedThreadFactory} (private
+     * daemon threads outside a server), keeping idle threads a minute. For long-running workers whose
+     * number the application sets (not the server's default pool, sized from the core count).
+     */
+    public java.util.concurrent.ExecutorService newCachedPool(String name) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), factory);
     }
 
     private synchronized ScheduledExecutorService scheduler() {

@@ -34,6 +34,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final long window;
     private final long stallNanos;
     private final String writer;
+    private final java.util.List<String> elementWiseReaders;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
     private long skip;
     /** Unread values of the slowest running reader, as the last append reported; guarded by lock. */
@@ -50,7 +51,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private RuntimeException failure;
 
     StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EntryCodec entries,
-                 EngineConfig config, String writer, long written, long sequence) {
+                 EngineConfig config, String writer, long written, long sequence,
+                 java.util.List<String> elementWiseReaders) {
         this.store = store;
         this.keys = keys;
         this.name = name;
@@ -60,6 +62,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.window = config.streams().emitWindow();
         this.stallNanos = config.streams().emitStall().toNanos();
         this.writer = writer;
+        this.elementWiseReaders = java.util.List.copyOf(elementWiseReaders);
         this.skip = written;
         this.sequence = sequence;
     }
@@ -197,7 +200,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private void send() {
         EntryCodec.Batch taken = batch.take();
         inFlight = true;
-        store.callAsync(Scripts.append(keys, name, ++sequence, taken, writer)).whenComplete(this::acknowledged);
+        store.callAsync(Scripts.append(keys, name, ++sequence, taken, writer, elementWiseReaders)).whenComplete(this::acknowledged);
     }
 
     private void acknowledged(Scripts.Write reply, Throwable error) {

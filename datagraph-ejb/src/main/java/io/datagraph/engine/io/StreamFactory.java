@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,11 +58,12 @@ public class StreamFactory {
      * @param writer   the attempt's token, {@code <processor>#<attempt>}
      * @param written  values earlier attempts already wrote: this writer drops its first so many
      * @param sequence the last batch sequence number earlier attempts used
+     * @param elementWiseReaders the element-wise processors reading the stream, whose work units its entries feed
      */
     public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType, String writer, long written,
-                                       long sequence) {
+                                       long sequence, List<String> elementWiseReaders) {
         return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), entries,
-                config, writer, written, sequence);
+                config, writer, written, sequence, elementWiseReaders);
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */

@@ -104,6 +104,18 @@ public class EntryCodec {
     }
 
     /**
+     * All these values (checked JSON texts) as one entry, whatever their number: the results an
+     * element-wise commit writes at once. Empty values: a batch of count 0, which writes nothing.
+     */
+    public Batch entry(String runId, String stream, List<String> jsonValues) {
+        if (jsonValues.isEmpty()) {
+            return new Batch(0, "", "");
+        }
+        String payload = String.join("\n", jsonValues);
+        return new Batch(jsonValues.size(), payload, signer.sign(runId, stream, payload));
+    }
+
+    /**
      * Reads one entry of a stream as the store returned it (field, value, field, value …).
      *
      * @throws io.datagraph.DatagraphException if signing is on and the entry is unsigned or its signature wrong

@@ -10,7 +10,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code <prefix>:{<run>}:meta} — hash of the run's state, fields named in {@link MetaField};</li>
- *   <li>{@code <prefix>:{<run>}:io:<name>} — the stream of one IO, entries as {@link EntryCodec} writes them.</li>
+ *   <li>{@code <prefix>:{<run>}:io:<name>} — the stream of one IO, entries as {@link EntryCodec} writes them;</li>
+ *   <li>{@code <prefix>:{<run>}:work:<processor>} — the work units of an element-wise processor ({@link WorkUnit}),
+ *       claimed by its workers through the consumer group {@value WorkUnit#GROUP};</li>
+ *   <li>{@code <prefix>:{<run>}:dead} — the run's dead letters ({@link DeadLetterEntry}).</li>
  * </ul>
  */
 public record RunKeys(String prefix, String runId) {
@@ -21,6 +24,24 @@ public record RunKeys(String prefix, String runId) {
 
     public String stream(String name) {
         return prefix + ":{" + runId + "}:io:" + name;
+    }
+
+    public String work(String processor) {
+        return prefix + ":{" + runId + "}:work:" + processor;
+    }
+
+    public String deadLetters() {
+        return prefix + ":{" + runId + "}:dead";
+    }
+
+    /** The keys of a run besides its meta hash and streams: its element-wise processors' work and its dead letters. */
+    public List<Object> elementKeys(Collection<String> elementWiseProcessors) {
+        List<Object> keys = new ArrayList<>();
+        elementWiseProcessors.forEach(processor -> keys.add(work(processor)));
+        if (!elementWiseProcessors.isEmpty()) {
+            keys.add(deadLetters());
+        }
+        return keys;
     }
 
     /** The channel on which the scripts signal this run's writes and end (see {@link SignalMessage}). */

@@ -13,16 +13,20 @@ import java.nio.charset.StandardCharsets;
  */
 public enum Script {
     ADMIT,
-    CREATE,
+    CREATE("split_lib.lua"),
     ATTEMPT,
-    APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua"),
+    APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua"),
     CLOSE("fence_lib.lua", "refused_lib.lua"),
-    FINISH("fence_lib.lua"),
+    FINISH("fence_lib.lua", "finish_lib.lua"),
     FAIL,
     CANCEL,
     READ("rates_lib.lua", "ids_lib.lua"),
     BACKLOG("backlog_lib.lua"),
-    ENSURE_GROUP;
+    ENSURE_GROUP,
+    CLAIM,
+    COMMIT("rates_lib.lua"),
+    KEEP_ALIVE,
+    DRAIN("finish_lib.lua");
 
     private final String source;
 

@@ -42,11 +42,15 @@ public final class Scripts {
      * @param inputs         the inputs given values or left open
      */
     public record NewRun(String planJson, long ttlSeconds, String startedBy, List<Integer> partitionSizes,
-                         Map<String, String> readers, List<String> trimmable, List<NewInput> inputs) {
+                         Map<String, String> readers, List<String> trimmable, int unitSize,
+                         List<String> elementWise, List<NewInput> inputs) {
     }
 
-    /** An input of a new run: its first entries, and whether it is complete at once (else left open). */
-    public record NewInput(String name, boolean complete, List<EntryCodec.Batch> batches) {
+    /**
+     * An input of a new run: its first entries, whether it is complete at once (else left open), and
+     * the element-wise processors reading it (whose work units its entries are split into).
+     */
+    public record NewInput(String name, boolean complete, List<EntryCodec.Batch> batches, List<String> elementWiseReaders) {
     }
 
     /** Writes a new run: status RUNNING, plan, partition counters, readers, and its inputs' entries. */
@@ -64,6 +68,10 @@ public final class Scripts {
         });
         args.add(run.trimmable().size());
         args.addAll(run.trimmable());
+        args.add(run.unitSize());
+        args.add(run.elementWise().size());
+        args.addAll(run.elementWise());
+        args.add(run.inputs().size());
         List<String> streams = new ArrayList<>();
         for (NewInput input : run.inputs()) {
             streams.add(input.name());
@@ -75,9 +83,12 @@ public final class Scripts {
                 args.add(batch.payload());
                 args.add(batch.signature());
             }
+            args.add(input.elementWiseReaders().size());
+            input.elementWiseReaders().forEach(reader -> args.add(run.elementWise().indexOf(reader) + 1));
         }
-        return new ScriptCall<>(Script.CREATE, ScriptCall.Returns.VALUE, keys.metaAndStreams(streams), args,
-                String.class::cast);
+        List<Object> allKeys = keys.metaAndStreams(streams);
+        run.elementWise().forEach(processor -> allKeys.add(keys.work(processor)));
+        return new ScriptCall<>(Script.CREATE, ScriptCall.Returns.VALUE, allKeys, args, String.class::cast);
     }
 
     /**
@@ -111,26 +122,41 @@ public final class Scripts {
      * advances the run. {@code streams} are every stream of the run.
      */
     public static ScriptCall<Finish> finish(RunKeys keys, int partition, String writer, List<String> outputs,
-                                            List<String> streams) {
+                                            RunShape run) {
         List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), partition, writer,
                 outputs.size()));
         args.addAll(outputs);
-        args.addAll(streams);
-        return new ScriptCall<>(Script.FINISH, ScriptCall.Returns.MULTI, keys.metaAndStreams(streams), args, raw -> {
-            List<?> reply = (List<?>) raw;
-            return new Finish((String) reply.get(0), (int) number(reply, 1));
-        });
+        args.addAll(run.streams());
+        return new ScriptCall<>(Script.FINISH, ScriptCall.Returns.MULTI, run.keys(keys), args, Scripts::finishReply);
+    }
+
+    private static Finish finishReply(Object raw) {
+        List<?> reply = (List<?>) raw;
+        return new Finish((String) reply.get(0), (int) number(reply, 1));
+    }
+
+    /**
+     * Every key of a run, for the scripts that end it (they expire or delete them all): its streams
+     * (by name) and its element-wise processors' work streams and dead letters.
+     */
+    public record RunShape(List<String> streams, List<String> elementWise) {
+
+        List<Object> keys(RunKeys keys) {
+            List<Object> all = keys.metaAndStreams(streams);
+            all.addAll(keys.elementKeys(elementWise));
+            return all;
+        }
     }
 
     /** Fails a running run on behalf of {@code processor}; replies whether this call failed it. */
-    public static ScriptCall<Boolean> fail(RunKeys keys, List<String> streams, String processor, String message) {
-        return new ScriptCall<>(Script.FAIL, ScriptCall.Returns.INTEGER, keys.metaAndStreams(streams),
+    public static ScriptCall<Boolean> fail(RunKeys keys, RunShape run, String processor, String message) {
+        return new ScriptCall<>(Script.FAIL, ScriptCall.Returns.INTEGER, run.keys(keys),
                 List.of(keys.signalChannel(), keys.runId(), processor, message), raw -> ((Number) raw).longValue() == 1);
     }
 
     /** Cancels a running run and deletes its streams; replies with the status before, {@code UNKNOWN} for none. */
-    public static ScriptCall<String> cancel(RunKeys keys, List<String> streams) {
-        return new ScriptCall<>(Script.CANCEL, ScriptCall.Returns.VALUE, keys.metaAndStreams(streams),
+    public static ScriptCall<String> cancel(RunKeys keys, RunShape run) {
+        return new ScriptCall<>(Script.CANCEL, ScriptCall.Returns.VALUE, run.keys(keys),
                 List.of(keys.signalChannel(), keys.runId()), String.class::cast);
     }
 
@@ -153,9 +179,21 @@ public final class Scripts {
      */
     public static ScriptCall<Write> append(RunKeys keys, String stream, long sequence, EntryCodec.Batch batch,
                                            String writer) {
-        return new ScriptCall<>(Script.APPEND, ScriptCall.Returns.MULTI, List.of(keys.meta(), keys.stream(stream)),
-                List.of(stream, sequence, batch.count(), batch.payload(), batch.signature(), writer,
-                        keys.signalChannel(), keys.runId()), Scripts::write);
+        return append(keys, stream, sequence, batch, writer, List.of());
+    }
+
+    /**
+     * Appends one entry to a stream read by element-wise processors, which also gets split into their
+     * work units.
+     */
+    public static ScriptCall<Write> append(RunKeys keys, String stream, long sequence, EntryCodec.Batch batch,
+                                           String writer, List<String> elementWiseReaders) {
+        List<Object> allKeys = new ArrayList<>(List.of(keys.meta(), keys.stream(stream)));
+        elementWiseReaders.forEach(reader -> allKeys.add(keys.work(reader)));
+        List<Object> args = new ArrayList<>(List.of(stream, sequence, batch.count(), batch.payload(), batch.signature(),
+                writer, keys.signalChannel(), keys.runId()));
+        args.addAll(elementWiseReaders);
+        return new ScriptCall<>(Script.APPEND, ScriptCall.Returns.MULTI, allKeys, args, Scripts::write);
     }
 
     /** Writes a stream's end marker, once. */
@@ -208,6 +246,101 @@ public final class Scripts {
                     List<?> reply = (List<?>) raw;
                     return new Backlog(number(reply, 0), number(reply, 1));
                 });
+    }
+
+    // ---- element-wise processors ------------------------------------------------------------------
+
+    /** Reply of {@link #claim}: the run's status and the units claimed (none unless RUNNING). */
+    public record Claim(StatusReply status, List<WorkUnit> units) {
+    }
+
+    /** Claims up to {@code count} units: first those idle longer than {@code lease} (their worker went silent), then new ones. */
+    public static ScriptCall<Claim> claim(RunKeys keys, String processor, String input, String consumer, int count,
+                                          long leaseMillis) {
+        return new ScriptCall<>(Script.CLAIM, ScriptCall.Returns.MULTI,
+                List.of(keys.meta(), keys.work(processor), keys.stream(input)), List.of(consumer, count, leaseMillis),
+                raw -> {
+                    List<Object> reply = list(raw);
+                    Map<String, List<Object>> entries = new java.util.HashMap<>();
+                    for (Object item : (List<?>) reply.get(4)) {
+                        List<Object> entry = list(item);
+                        entries.put((String) entry.get(0), list(entry.get(1)));
+                    }
+                    List<WorkUnit> units = new ArrayList<>();
+                    for (Object item : (List<?>) reply.get(3)) {
+                        List<Object> u = list(item);
+                        units.add(new WorkUnit((String) u.get(0), number(u, 1), (String) u.get(2), (int) number(u, 3),
+                                (int) number(u, 4), (int) number(u, 5), number(u, 6), entries.get((String) u.get(2))));
+                    }
+                    return new Claim(StatusReply.of(reply), units);
+                });
+    }
+
+    /** The results of one output in a commit: their count, and the entry holding them. */
+    public record Results(String output, EntryCodec.Batch batch) {
+    }
+
+    /** A value to try again: which one (input entry and index), which call that will be, and not before when (ms). */
+    public record Retry(String entryId, int index, int attempt, long notBefore) {
+    }
+
+    /**
+     * Commits claimed units: {@code results} appended, {@code retries} scheduled, {@code dead} recorded,
+     * the units acknowledged; refused whole ({@link StatusReply} {@code STOLEN}, the unit's id as its
+     * failed processor) if another worker has taken over one of them.
+     */
+    public static ScriptCall<StatusReply> commit(RunKeys keys, String processor, String input, String consumer,
+                                                 List<WorkUnit> units, long valuesDone, List<Results> results,
+                                                 List<Retry> retries, List<io.datagraph.DeadLetter> dead) {
+        List<Object> allKeys = new ArrayList<>(List.of(keys.meta(), keys.work(processor), keys.deadLetters()));
+        List<Object> args = new ArrayList<>(List.of(processor, consumer, input, keys.signalChannel(), keys.runId(),
+                units.size()));
+        for (WorkUnit unit : units) {
+            args.add(unit.id());
+            args.add(unit.deliveries());
+        }
+        args.add(valuesDone);
+        for (Results output : results) {
+            allKeys.add(keys.stream(output.output()));
+            args.add(output.output());
+            args.add(output.batch().count());
+            args.add(output.batch().payload());
+            args.add(output.batch().signature());
+        }
+        args.add(retries.size());
+        for (Retry retry : retries) {
+            args.addAll(List.of(retry.entryId(), retry.index(), retry.attempt(), retry.notBefore()));
+        }
+        args.add(dead.size());
+        for (io.datagraph.DeadLetter letter : dead) {
+            args.addAll(List.of(letter.value(), letter.error(), letter.attempts(), letter.node(), letter.time().toString()));
+        }
+        return new ScriptCall<>(Script.COMMIT, ScriptCall.Returns.MULTI, allKeys, args, raw -> StatusReply.of(list(raw)));
+    }
+
+    /** Keeps claimed units fresh; replies with the ids of those the worker no longer owns. */
+    public static ScriptCall<List<String>> keepAlive(RunKeys keys, String processor, String consumer,
+                                                     List<WorkUnit> units) {
+        List<Object> args = new ArrayList<>(List.of(consumer));
+        for (WorkUnit unit : units) {
+            args.add(unit.id());
+            args.add(unit.deliveries());
+        }
+        return new ScriptCall<>(Script.KEEP_ALIVE, ScriptCall.Returns.MULTI, List.of(keys.work(processor)), args,
+                raw -> list(raw).stream().map(String.class::cast).toList());
+    }
+
+    /**
+     * Finishes an element-wise processor once its input is complete and every unit committed; replies
+     * {@code WORKING} while units are left, {@code DONE} if another worker finished it, else the finish.
+     */
+    public static ScriptCall<Finish> drain(RunKeys keys, String processor, int partition, String input,
+                                           List<String> outputs, RunShape run) {
+        List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), processor, partition, input,
+                outputs.size()));
+        args.addAll(outputs);
+        args.addAll(run.streams());
+        return new ScriptCall<>(Script.DRAIN, ScriptCall.Returns.MULTI, run.keys(keys), args, Scripts::finishReply);
     }
 
     // ---- dispatch -------------------------------------------------------------------------------

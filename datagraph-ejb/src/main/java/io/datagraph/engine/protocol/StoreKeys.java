@@ -12,6 +12,8 @@ package io.datagraph.engine.protocol;
  *   <li>{@code <prefix>:processors} — hash: processor name → its signature (JSON);</li>
  *   <li>{@code <prefix>:nodes} — sorted set of live node ids, scored by when their liveness expires (ms);</li>
  *   <li>{@code <prefix>:nodes:<processor>} — the same, for the nodes serving one processor;</li>
+ *   <li>{@code <prefix>:elementwise:<processor>} — sorted set of the runs whose element-wise processor is
+ *       running, so that every node serving it joins them (score: when it started, ms);</li>
  *   <li>{@code <prefix>:{dispatch}:<processor>} — stream of invocations dispatched to whoever serves the
  *       processor ({@link DispatchEntry}), read by the consumer group {@value #DISPATCH_GROUP}; the hash tag
  *       keeps every dispatch stream in one Cluster slot.</li>
@@ -52,6 +54,10 @@ public record StoreKeys(String prefix) {
 
     public String nodesServing(String processor) {
         return prefix + ":nodes:" + processor;
+    }
+
+    public String elementWiseRuns(String processor) {
+        return prefix + ":elementwise:" + processor;
     }
 
     public String dispatch(String processor) {

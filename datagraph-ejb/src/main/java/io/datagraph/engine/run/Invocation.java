@@ -138,7 +138,7 @@ final class Invocation implements ProcessorTask {
             } else {
                 Attempt.Resume resume = attempt.outputs().get(binding.stream());
                 StoreEmitter<?> emitter = supervisor.streams().emitter(runId, binding.stream(), binding.elementType(),
-                        attempt.writer(), resume.written(), resume.sequence());
+                        attempt.writer(), resume.written(), resume.sequence(), plan.elementWiseReadersOf(binding.stream()));
                 emitters.add(emitter);
                 arguments[i] = emitter;
             }

@@ -1,6 +1,8 @@
 package io.datagraph.engine.run;
 
 import io.datagraph.OutputSelection;
+import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.flow.ElementWise;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.FlowResolver;
 import io.datagraph.flow.ProcessorSignature;
@@ -26,23 +28,74 @@ import java.util.Optional;
 public record RunPlan(List<String> processors, List<Step> steps, List<String> streams, List<String> outputs,
                       List<String> open, int partitions) {
 
-    /** One processor of the run. */
+    /**
+     * One processor of the run.
+     *
+     * @param elementWise how an element-wise processor handles its values in this run (its declared
+     *                    settings with the run's overrides); null for a stream processor
+     */
     public record Step(String processor, List<String> inputs, List<String> outputs, int partition,
-                       boolean awaitInputs) {
+                       boolean awaitInputs, ElementWise elementWise) {
+
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Step {
+        }
+
+        public Step(String processor, List<String> inputs, List<String> outputs, int partition, boolean awaitInputs) {
+            this(processor, inputs, outputs, partition, awaitInputs, null);
+        }
 
         public ProcessorSignature signature() {
-            return new ProcessorSignature(processor, inputs, outputs, awaitInputs);
+            return new ProcessorSignature(processor, inputs, outputs, awaitInputs, elementWise);
+        }
+
+        public boolean isElementWise() {
+            return elementWise != null;
         }
     }
 
     public static RunPlan of(ResolvedFlow flow, OutputSelection selection, java.util.Set<String> open) {
+        return of(flow, selection, open, Map.of(), Map.of());
+    }
+
+    /**
+     * The plan of a run, with this run's workers and retries for its element-wise processors.
+     *
+     * @throws IllegalArgumentException if an override names a processor that is not an element-wise one of the flow
+     */
+    public static RunPlan of(ResolvedFlow flow, OutputSelection selection, java.util.Set<String> open,
+                             Map<String, Integer> concurrency, Map<String, Integer> retries) {
+        checkOverrides("concurrency", concurrency, flow);
+        checkOverrides("retries", retries, flow);
         List<Step> steps = new ArrayList<>();
         for (ProcessorSignature signature : flow.processors()) {
+            ElementWise elementWise = signature.elementWise();
+            if (elementWise != null && concurrency.containsKey(signature.name())) {
+                elementWise = elementWise.withConcurrency(concurrency.get(signature.name()));
+            }
+            if (elementWise != null && retries.containsKey(signature.name())) {
+                elementWise = elementWise.withRetries(retries.get(signature.name()));
+            }
             steps.add(new Step(signature.name(), signature.inputs(), signature.outputs(),
-                    flow.partitionOf(signature.name()), signature.awaitInputs()));
+                    flow.partitionOf(signature.name()), signature.awaitInputs(), elementWise));
         }
         return new RunPlan(flow.flow().processors(), steps, List.copyOf(flow.streams()),
                 List.copyOf(flow.outputs(selection)), List.copyOf(open), flow.partitions().size());
+    }
+
+    private static void checkOverrides(String what, Map<String, Integer> overrides, ResolvedFlow flow) {
+        for (String name : overrides.keySet()) {
+            Optional<ProcessorSignature> processor = flow.processors().stream()
+                    .filter(signature -> signature.name().equals(name)).findFirst();
+            if (processor.isEmpty()) {
+                throw new IllegalArgumentException(what + " names '" + name + "', which is not a processor of the flow "
+                        + flow.flow().processors());
+            }
+            if (!processor.get().isElementWise()) {
+                throw new IllegalArgumentException(what + " names '" + name + "', a stream processor; " + what
+                        + " is set for element-wise processors (those called once per value)");
+            }
+        }
     }
 
     /** The steps of one partition, producers first. */
@@ -59,6 +112,40 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
     public ResolvedFlow resolved() {
         return FlowResolver.resolve(Flow.of(processors), name -> steps.stream()
                 .filter(step -> step.processor().equals(name)).findFirst().map(Step::signature));
+    }
+
+    /** The element-wise processors of the run. */
+    public List<String> elementWise() {
+        return steps.stream().filter(Step::isElementWise).map(Step::processor).toList();
+    }
+
+    /** The element-wise processors reading {@code stream}: its values are also split into their work units. */
+    public List<String> elementWiseReadersOf(String stream) {
+        return steps.stream().filter(step -> step.isElementWise() && step.inputs().contains(stream))
+                .map(Step::processor).toList();
+    }
+
+    /** Every key of the run, for the scripts that end it. */
+    public Scripts.RunShape shape() {
+        return new Scripts.RunShape(streams, elementWise());
+    }
+
+    /** Streams whose consumed entries may be dropped: internal ones no element-wise processor reads (its units refer to entries). */
+    public List<String> trimmableStreams() {
+        return internalStreams().stream().filter(stream -> elementWiseReadersOf(stream).isEmpty()).toList();
+    }
+
+    /** For each stream read by element-wise processors of the run, their names, comma-separated. */
+    public Map<String, String> elementWiseReaders() {
+        Map<String, String> readers = new LinkedHashMap<>();
+        for (String stream : streams) {
+            String names = steps.stream().filter(step -> step.isElementWise() && step.inputs().contains(stream))
+                    .map(Step::processor).collect(java.util.stream.Collectors.joining(","));
+            if (!names.isEmpty()) {
+                readers.put(stream, names);
+            }
+        }
+        return readers;
     }
 
     /** For each stream read by processors of the run, their names, comma-separated. */

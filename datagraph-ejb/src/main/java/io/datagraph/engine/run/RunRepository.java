@@ -88,11 +88,12 @@ public class RunRepository {
         List<Scripts.NewInput> newInputs = new ArrayList<>();
         for (String input : streams) {
             newInputs.add(new Scripts.NewInput(input, !plan.open().contains(input),
-                    batches(runId, input, inputs.getOrDefault(input, List.of()))));
+                    batches(runId, input, inputs.getOrDefault(input, List.of())), plan.elementWiseReadersOf(input)));
         }
         store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
                 Math.max(1, ttl.toSeconds()), startedBy.orElse(""), partitionSizes, plan.readers(),
-                config.streams().trimConsumed() ? plan.internalStreams() : List.of(), newInputs)));
+                config.streams().trimConsumed() ? plan.trimmableStreams() : List.of(),
+                config.elementWise().unitSize(), plan.elementWise(), newInputs)));
     }
 
     /**
@@ -100,10 +101,11 @@ public class RunRepository {
      *
      * @throws InputClosedException if the input was completed
      */
-    public void append(String runId, String input, List<?> values) {
+    public void append(String runId, RunPlan plan, String input, List<?> values) {
         RunKeys keys = keys(runId);
         for (EntryCodec.Batch batch : batches(runId, input, values)) {
-            refused(runId, input, store.call(Scripts.append(keys, input, 0, batch, Attempt.NO_WRITER)).status());
+            refused(runId, input, store.call(Scripts.append(keys, input, 0, batch, Attempt.NO_WRITER,
+                    plan.elementWiseReadersOf(input))).status());
         }
     }
 
@@ -163,12 +165,12 @@ public class RunRepository {
      */
     public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
         return store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), step.outputs(),
-                plan.streams())).nextPartition();
+                plan.shape())).nextPartition();
     }
 
     /** Fails the run on behalf of a processor. @return whether this call failed it (it was running) */
     public boolean fail(String runId, RunPlan plan, String processor, String message) {
-        return store.call(Scripts.fail(keys(runId), plan.streams(), processor, message));
+        return store.call(Scripts.fail(keys(runId), plan.shape(), processor, message));
     }
 
     /**
@@ -179,7 +181,7 @@ public class RunRepository {
      */
     public RunStatus cancel(String runId) {
         RunPlan plan = plan(runId);
-        String before = store.call(Scripts.cancel(keys(runId), plan.streams()));
+        String before = store.call(Scripts.cancel(keys(runId), plan.shape()));
         if ("UNKNOWN".equals(before)) {
             throw new UnknownRunException(runId);
         }
@@ -240,6 +242,18 @@ public class RunRepository {
 
     private String recentKey() {
         return storeKeys().recentRuns();
+    }
+
+    /** The run's dead letters, oldest first. */
+    public List<io.datagraph.DeadLetter> deadLetters(String runId) {
+        try {
+            return store.redisson().<String, String>getStream(keys(runId).deadLetters(),
+                            org.redisson.client.codec.StringCodec.INSTANCE)
+                    .range(org.redisson.api.StreamMessageId.MIN, org.redisson.api.StreamMessageId.MAX)
+                    .values().stream().map(io.datagraph.engine.protocol.DeadLetterEntry::read).toList();
+        } catch (RuntimeException e) {
+            throw store.unavailable(e);
+        }
     }
 
     /** Every field of the run's meta hash (status, counts, completion flags …). */

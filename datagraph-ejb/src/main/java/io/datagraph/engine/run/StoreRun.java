@@ -106,7 +106,7 @@ public final class StoreRun implements Run {
     @Override
     public void append(String input, List<?> values) {
         checkOpen(input);
-        runs.append(id, input, values);
+        runs.append(id, plan, input, values);
     }
 
     @Override
@@ -150,6 +150,17 @@ public final class StoreRun implements Run {
                 watch.await(Math.min(left, pollInterval.toNanos()));
             }
         }
+    }
+
+    @Override
+    public List<io.datagraph.DeadLetter> deadLetters() {
+        return runs.deadLetters(id);
+    }
+
+    @Override
+    public long deadLetterCount() {
+        String count = runs.meta(id).get(io.datagraph.engine.protocol.MetaField.DEAD);
+        return count == null ? 0 : Long.parseLong(count);
     }
 
     @Override

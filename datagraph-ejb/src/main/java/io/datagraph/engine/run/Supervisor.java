@@ -67,6 +67,12 @@ public class Supervisor implements DispatchReceiver {
     Invocations invocations;
 
     @Inject
+    ElementWorkers elementWorkers;
+
+    @Inject
+    io.datagraph.engine.exec.ManagedThreads threads;
+
+    @Inject
     RunRepository runs;
 
     @Inject
@@ -93,6 +99,8 @@ public class Supervisor implements DispatchReceiver {
     @PostConstruct
     void listen() {
         signals.onRunEnded((runId, status) -> {
+            threads.soon("telling observers that run " + runId + " ended",
+                    () -> beanManager.getEvent().select(io.datagraph.RunEnded.class).fire(new io.datagraph.RunEnded(runId, status)));
             admission.release(runId);
             if (status == RunStatus.FAILED || status == RunStatus.CANCELLED) {
                 invocations.abandon(runId);
@@ -146,7 +154,8 @@ public class Supervisor implements DispatchReceiver {
         ResolvedFlow flow = resolve(request.flow());
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
         String runId = UUID.randomUUID().toString();
-        RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs());
+        RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs(), request.concurrency(),
+                request.retries());
         admission.admit(runId);
         try {
             runs.create(runId, plan, request.inputs(), request.retention().orElse(config.streams().runTtl()), request.startedBy());
@@ -164,11 +173,23 @@ public class Supervisor implements DispatchReceiver {
         return new StoreRun(runId, plan, runs, streams, signals, config.streams().pollInterval());
     }
 
-    /** Hands a partition's processors to their executors. */
+    /**
+     * Hands a partition's processors to their executors; element-wise processors get workers on every
+     * node serving them instead ({@link ElementWorkers}).
+     */
     private void schedule(String runId, RunPlan plan, int partition) {
         for (RunPlan.Step step : plan.partition(partition)) {
-            hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { }));
+            if (step.isElementWise()) {
+                elementWorkers.begin(runId, plan, step);
+            } else {
+                hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { }));
+            }
         }
+    }
+
+    /** A partition became due on this node (its previous one finished here). */
+    void partitionDue(String runId, RunPlan plan, int partition) {
+        schedule(runId, plan, partition);
     }
 
     /** Runs a processor another node dispatched here; {@code ended} runs once it has ended. */

@@ -1,9 +1,11 @@
 -- Appends one batch of values (an entry as EntryCodec writes it) to a stream.
--- Called by Scripts.append. KEYS[1] meta, KEYS[2] stream
+-- Called by Scripts.append. KEYS[1] meta, KEYS[2] stream, KEYS[3..] the work streams of the element-wise
+-- processors reading it, whose names are ARGV[9..], in the same order
 -- Returns {OK, '', '', backlog, position}: the values its slowest running reader has not read yet, and
 -- that reader's position (-1: none running); or why nothing was written:
 -- {run status or UNKNOWN, failed processor, error}, {SUPERSEDED, '', ''} or {CLOSED, '', ''}.
--- uses sample(), backlog() and refused(), which Script prepends from rates_lib, backlog_lib, fence_lib and refused_lib
+-- uses sample(), backlog(), refused() and split(), which Script prepends from rates_lib, backlog_lib, fence_lib,
+-- refused_lib and split_lib
 local stream, sequence, count, payload, signature, writer, channel, runId =
   ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local refusal = refused(KEYS[1], writer)
@@ -21,11 +23,17 @@ if sequence > 0 then
   end
   redis.call('HSET', KEYS[1], 'seq:' .. stream, sequence)
 end
+local entryId
 if signature == '' then
-  redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload)
+  entryId = redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload)
 else
-  redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload, 's', signature)
+  entryId = redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload, 's', signature)
 end
+local workKeys = {}
+for i = 3, #KEYS do
+  table.insert(workKeys, {ARGV[6 + i], KEYS[i]})
+end
+split(KEYS[1], entryId, tonumber(count), workKeys)
 sample(KEYS[1], 'w:' .. stream .. ':', redis.call('HINCRBY', KEYS[1], 'count:' .. stream, count))
 redis.call('PUBLISH', channel, runId)
 local lag = backlog(KEYS[1], stream)

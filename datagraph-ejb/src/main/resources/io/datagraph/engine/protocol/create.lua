@@ -1,11 +1,15 @@
 -- Creates a run.
--- Called by Scripts.create. KEYS[1] meta, KEYS[2..] the streams of the inputs given values or left open
+-- Called by Scripts.create. KEYS[1] meta, KEYS[2 .. 1+I] the I streams of the inputs given values or left
+-- open, KEYS[2+I .. 1+I+E] the work streams of the run's E element-wise processors
 -- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] who started the run ('' if nobody in particular),
 -- ARGV[4] partition count P, ARGV[5 .. 4+P] processors per partition, ARGV[5+P] reader count R,
 -- then R pairs (stream, comma-separated readers),
 -- then the count T of streams to trim once consumed, and their names,
--- then per input stream: name, 1 to complete it now (0: leave it open), chunk count C,
--- then C triples (value count, payload, signature or '')
+-- then the values per work unit, the count E of element-wise processors and their names,
+-- then the count I of input streams, and per input stream: name, 1 to complete it now (0: leave it
+-- open), chunk count C, then C triples (value count, payload, signature or ''), then the count W of
+-- element-wise processors reading it and their positions (1..E) among the E
+-- uses split() from split_lib
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('run already exists')
 end
@@ -30,20 +34,42 @@ for t = 1, trimmable do
   redis.call('HSET', KEYS[1], 'trim:' .. ARGV[a + t], '1')
 end
 a = a + 1 + trimmable
-for k = 2, #KEYS do
+redis.call('HSET', KEYS[1], 'unit', ARGV[a])
+local elementWise = tonumber(ARGV[a + 1])
+local inputCount = tonumber(ARGV[a + 2 + elementWise])
+local workOf = {}
+for e = 1, elementWise do
+  local key = KEYS[1 + inputCount + e]
+  workOf[e] = {ARGV[a + 1 + e], key}
+  redis.call('XGROUP', 'CREATE', key, 'workers', '0', 'MKSTREAM')
+  redis.call('HSET', KEYS[1], 'units:' .. ARGV[a + 1 + e], 0, 'done:' .. ARGV[a + 1 + e], 0)
+end
+a = a + 3 + elementWise
+for k = 2, 1 + inputCount do
   local name = ARGV[a]
   local complete = ARGV[a + 1] == '1'
   local chunks = tonumber(ARGV[a + 2])
   a = a + 3
+  local entries = {}
   local total = 0
   for c = 1, chunks do
+    local id
     if ARGV[a + 2] == '' then
-      redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1])
+      id = redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1])
     else
-      redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1], 's', ARGV[a + 2])
+      id = redis.call('XADD', KEYS[k], '*', 'n', ARGV[a], 'v', ARGV[a + 1], 's', ARGV[a + 2])
     end
+    table.insert(entries, {id, tonumber(ARGV[a])})
     total = total + tonumber(ARGV[a])
     a = a + 3
+  end
+  local workKeys = {}
+  for w = 1, tonumber(ARGV[a]) do
+    table.insert(workKeys, workOf[tonumber(ARGV[a + w])])
+  end
+  a = a + 1 + tonumber(ARGV[a])
+  for _, entry in ipairs(entries) do
+    split(KEYS[1], entry[1], entry[2], workKeys)
   end
   redis.call('HSET', KEYS[1], 'count:' .. name, total)
   if complete then

@@ -23,8 +23,13 @@ class MetaFieldTest {
     private static final Set<String> ENTRY_FIELDS = Set.of(EntryCodec.COUNT, EntryCodec.VALUES, EntryCodec.SIGNATURE,
             EntryCodec.END);
 
-    /** Lua's own words that scripts quote: {@code type(x) == 'table'}. */
-    private static final Set<String> LUA_WORDS = Set.of("table");
+    /** Lua's own words that scripts quote ({@code type(x) == 'table'}), and the consumer group's name. */
+    private static final Set<String> LUA_WORDS = Set.of("table", WorkUnit.GROUP);
+
+    /** Fields of other entries the scripts write: work units and dead letters. */
+    private static final Set<String> OTHER_ENTRIES = Set.of(WorkUnit.ENTRY, WorkUnit.FROM, WorkUnit.TO,
+            WorkUnit.ATTEMPT, WorkUnit.NOT_BEFORE, DeadLetterEntry.PROCESSOR, DeadLetterEntry.VALUE,
+            DeadLetterEntry.ERROR, DeadLetterEntry.ATTEMPTS, DeadLetterEntry.NODE, DeadLetterEntry.TIME);
 
     private static List<String> quotedInScripts() {
         List<String> words = new ArrayList<>();
@@ -46,7 +51,7 @@ class MetaFieldTest {
         for (String word : quotedInScripts()) {
             boolean known = word.endsWith(":") ? MetaField.PREFIXES.contains(word)
                     : MetaField.PLAIN.contains(word) || SAMPLE_FIELDS.contains(word) || ENTRY_FIELDS.contains(word)
-                    || LUA_WORDS.contains(word);
+                    || LUA_WORDS.contains(word) || OTHER_ENTRIES.contains(word);
             if (!known) {
                 unknown.add(word);
             }

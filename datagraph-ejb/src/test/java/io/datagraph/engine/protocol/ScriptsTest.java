@@ -51,7 +51,7 @@ class ScriptsTest {
         assertEquals(List.of("stream"), argumentNames(Script.BACKLOG));
         assertEquals(List.of("channel", "runId"), argumentNames(Script.CANCEL));
         assertEquals(List.of("channel", "runId", "processor", "message"), argumentNames(Script.FAIL));
-        assertEquals(List.of("dg:signals", "r1", "foo", "boom"), Scripts.fail(RUN, List.of("a"), "foo", "boom").args());
+        assertEquals(List.of("dg:signals", "r1", "foo", "boom"), Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom").args());
         assertEquals(List.of("runId", "limit"), argumentNames(Script.ADMIT));
         assertEquals(List.of("dg:running"), Scripts.admit(new StoreKeys("dg"), "r1", 3).keys());
         assertEquals(List.of("group"), argumentNames(Script.ENSURE_GROUP));
@@ -59,23 +59,57 @@ class ScriptsTest {
     }
 
     @Test
-    void finishListsTheOutputsThenEveryStreamOfTheRun() {
+    void finishListsTheOutputsThenEveryStreamOfTheRunThenItsOtherKeys() {
         assertEquals(List.of("channel", "runId", "partition", "writer", "k"), argumentNames(Script.FINISH));
-        ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", List.of("b"), List.of("a", "b"));
+        ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", List.of("b"),
+                new Scripts.RunShape(List.of("a", "b"), List.of("enrich")));
         assertEquals(List.of("dg:signals", "r1", 1, "foo#1", 1, "b", "a", "b"), call.args());
-        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b"), call.keys());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b", "dg:{r1}:work:enrich", "dg:{r1}:dead"),
+                call.keys());
+    }
+
+    @Test
+    void anAppendToAStreamReadByElementWiseProcessorsNamesTheirWorkStreams() {
+        ScriptCall<Scripts.Write> call = Scripts.append(RUN, "items", 1, BATCH, "", List.of("enrich"));
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:items", "dg:{r1}:work:enrich"), call.keys());
+        assertEquals("enrich", call.args().get(8));
+    }
+
+    @Test
+    void claimCommitKeepAliveAndDrainNameTheirArguments() {
+        assertEquals(List.of("consumer", "count", "lease"), argumentNames(Script.CLAIM));
+        assertEquals(List.of("w1", 4, 2000L), Scripts.claim(RUN, "enrich", "items", "w1", 4, 2000).args());
+        assertEquals(List.of("processor", "consumer", "input", "channel", "runId"), argumentNames(Script.COMMIT));
+        WorkUnit unit = new WorkUnit("5-0", 2, "1-0", 0, 2, 1, 0, List.of());
+        ScriptCall<StatusReply> commit = Scripts.commit(RUN, "enrich", "items", "w1", List.of(unit), 2,
+                List.of(new Scripts.Results("enriched", BATCH)), List.of(new Scripts.Retry("1-0", 1, 2, 99)), List.of());
+        assertEquals(List.of("enrich", "w1", "items", "dg:signals", "r1", 1, "5-0", 2L, 2L, "enriched", 2, "1\n2", "sig",
+                1, "1-0", 1, 2, 99L, 0), commit.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:work:enrich", "dg:{r1}:dead", "dg:{r1}:io:enriched"), commit.keys());
+        assertEquals(List.of("consumer"), argumentNames(Script.KEEP_ALIVE));
+        assertEquals(List.of("channel", "runId", "processor", "partition", "input", "k"), argumentNames(Script.DRAIN));
+    }
+
+    @Test
+    void aClaimReplyReadsAsWorkUnits() {
+        Scripts.Claim claim = Scripts.claim(RUN, "enrich", "items", "w1", 4, 2000).read(List.of("RUNNING", "", "",
+                List.of(List.of("5-0", 3L, "1-0", 2L, 4L, 2L, 1234L)),
+                List.of(List.of("1-0", List.of("n", "4", "v", "1\n2\n3\n4")))));
+        WorkUnit unit = claim.units().get(0);
+        assertEquals(new WorkUnit("5-0", 3, "1-0", 2, 4, 2, 1234, List.of("n", "4", "v", "1\n2\n3\n4")), unit);
     }
 
     @Test
     void createListsPartitionsReadersTrimmedStreamsAndInputEntries() {
         Map<String, String> readers = new LinkedHashMap<>();
         readers.put("a", "foo");
-        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", List.of(1, 2), readers, List.of("b"),
-                List.of(new Scripts.NewInput("a", true, List.of(BATCH))));
+        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", List.of(1, 2), readers, List.of("b"), 8,
+                List.of("enrich"), List.of(new Scripts.NewInput("a", true, List.of(BATCH), List.of("enrich"))));
         ScriptCall<String> call = Scripts.create(RUN, run);
         assertEquals(List.of("plan", "ttl", "startedBy", "partitions"), argumentNames(Script.CREATE));
-        assertEquals(List.of("{}", 60L, "ada", 2, 1, 2, 1, "a", "foo", 1, "b", "a", 1, 1, 2, "1\n2", "sig"), call.args());
-        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a"), call.keys());
+        assertEquals(List.of("{}", 60L, "ada", 2, 1, 2, 1, "a", "foo", 1, "b", 8, 1, "enrich", 1, "a", 1, 1, 2, "1\n2",
+                "sig", 1, 1), call.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:work:enrich"), call.keys());
     }
 
     @Test

@@ -1,0 +1,237 @@
+package io.datagraph.engine.run;
+
+import io.datagraph.DeadLetter;
+import io.datagraph.engine.io.ValueCodec;
+import io.datagraph.engine.processor.Binding;
+import io.datagraph.engine.processor.ProcessorMethod;
+import io.datagraph.engine.protocol.EntryCodec;
+import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.engine.protocol.StatusReply;
+import io.datagraph.engine.protocol.WorkUnit;
+import io.datagraph.engine.store.Signals;
+import io.datagraph.flow.ElementWise;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One worker of an element-wise processor in one run, on this node: claims units of the processor's
+ * work, calls the processor once per value, and commits each claim's results together with its
+ * acknowledgement; a value that throws is retried later (possibly elsewhere) or given up on, while the
+ * others go on. When nothing is left to claim it asks whether the processor is done, and finishes it
+ * if so. Ends when the processor is done or the run ended.
+ *
+ * <p>Runs on one thread; {@link #claimed()} may be read from another (the keep-alive).
+ */
+final class ElementWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ElementWorker.class.getName());
+
+    private final ElementWorkers workers;
+    private final String runId;
+    private final RunPlan plan;
+    private final RunPlan.Step step;
+    private final ProcessorMethod method;
+    private final String consumer;
+    private final RunKeys keys;
+    private final String input;
+    private final ElementWise settings;
+    private volatile List<WorkUnit> claimed = List.of();
+    private volatile boolean stopped;
+
+    ElementWorker(ElementWorkers workers, String runId, RunPlan plan, RunPlan.Step step, ProcessorMethod method,
+                  String consumer) {
+        this.workers = workers;
+        this.runId = runId;
+        this.plan = plan;
+        this.step = step;
+        this.method = method;
+        this.consumer = consumer;
+        this.keys = workers.keys(runId);
+        this.input = step.inputs().get(0);
+        this.settings = step.elementWise();
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    String processor() {
+        return step.processor();
+    }
+
+    String consumer() {
+        return consumer;
+    }
+
+    /** The units this worker holds now, for the keep-alive. */
+    List<WorkUnit> claimed() {
+        return claimed;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        // many workers claim a unit at a time, so that values spread over all of them; one worker claims more per round trip
+        int count = Math.max(1, 16 / settings.concurrency());
+        try (Signals.Watch watch = workers.signals().watch(runId)) {
+            while (!stopped) {
+                Scripts.Claim claim = workers.store().call(Scripts.claim(keys, step.processor(), input, consumer, count,
+                        workers.lease().toMillis()));
+                if (!claim.status().is("RUNNING")) {
+                    return;
+                }
+                if (claim.units().isEmpty()) {
+                    Scripts.Finish finish = workers.store().call(Scripts.drain(keys, step.processor(), step.partition(),
+                            input, step.outputs(), plan.shape()));
+                    if (!"WORKING".equals(finish.status())) {
+                        if (finish.nextPartition() >= 0) {
+                            workers.partitionDue(runId, plan, finish.nextPartition());
+                        }
+                        return;
+                    }
+                    watch.await(workers.idleWait().toNanos());
+                    continue;
+                }
+                claimed = claim.units();
+                work(claim.units());
+                claimed = List.of();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "worker " + consumer + " of '" + step.processor() + "' in run " + runId
+                    + " stopped; its claims go to other workers once their lease ends", e);
+        } finally {
+            workers.ended(this);
+        }
+    }
+
+    /** Calls the processor for every value of the units, then commits them. */
+    private void work(List<WorkUnit> units) throws InterruptedException {
+        Map<String, List<String>> results = new LinkedHashMap<>();
+        step.outputs().forEach(output -> results.put(output, new ArrayList<>()));
+        List<Scripts.Retry> retries = new ArrayList<>();
+        List<DeadLetter> dead = new ArrayList<>();
+        long values = 0;
+        for (WorkUnit unit : units) {
+            long wait = unit.notBefore() - System.currentTimeMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            EntryCodec.Entry entry = workers.entries().decode(runId, input, unit.entryId(), unit.entryFields());
+            for (int index = unit.from(); index < unit.to(); index++) {
+                String json = entry.values()[index];
+                values++;
+                try {
+                    call(json).forEach((output, jsons) -> results.get(output).addAll(jsons));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable error) {
+                    Throwable cause = error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
+                    int attempt = unit.attempt();
+                    if (attempt <= settings.retries()) {
+                        retries.add(new Scripts.Retry(unit.entryId(), index, attempt + 1,
+                                System.currentTimeMillis() + settings.delayBefore(attempt + 1).toMillis()));
+                    } else if (settings.onFailure() == io.datagraph.OnFailure.DEAD_LETTER) {
+                        dead.add(new DeadLetter(step.processor(), json, message(cause), attempt, workers.nodeId(),
+                                Instant.now()));
+                    } else {
+                        workers.fail(runId, plan, step, cause);
+                        stopped = true;
+                        return;
+                    }
+                }
+            }
+        }
+        commit(units, values, results, retries, dead);
+    }
+
+    /** One call of the processor with one value: its results per output, as JSON. */
+    private Map<String, List<String>> call(String json) throws Throwable {
+        BufferedEmitter.ResultBudget budget = new BufferedEmitter.ResultBudget(workers.maxResultChars());
+        List<Binding> bindings = method.bindings();
+        Object[] arguments = new Object[bindings.size()];
+        Map<String, BufferedEmitter<?>> emitters = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.length; i++) {
+            Binding binding = bindings.get(i);
+            if (binding.kind() == Binding.Kind.VALUE) {
+                arguments[i] = workers.codec(binding.elementType()).decode(json);
+            } else {
+                BufferedEmitter<?> emitter = new BufferedEmitter<>(binding.stream(), workers.codec(binding.elementType()),
+                        workers.entries(), budget);
+                emitters.put(binding.stream(), emitter);
+                arguments[i] = emitter;
+            }
+        }
+        Object result = new io.datagraph.ProcessorContext(runId, step.processor())
+                .around(() -> {
+                    try {
+                        return method.invoke(workers.beanManager(), arguments);
+                    } catch (Exception | Error e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        throw new ExecutionException(t);
+                    }
+                });
+        if (result instanceof CompletionStage<?> stage) {
+            result = stage.toCompletableFuture().get();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        emitters.forEach((output, emitter) -> out.put(output, emitter.results()));
+        if (result != null && method.result().isPresent()) {
+            Binding binding = method.result().get();
+            @SuppressWarnings("unchecked")
+            ValueCodec<Object> codec = (ValueCodec<Object>) workers.codec(binding.elementType());
+            String encoded = codec.encode(result);
+            workers.entries().checkSize(encoded, () -> "the result of '" + step.processor() + "'");
+            budget.spend(encoded.length());
+            out.put(binding.stream(), List.of(encoded));
+        }
+        return out;
+    }
+
+    /**
+     * Commits the units with their results. A unit another worker took over meanwhile (this one
+     * stalled past its lease) refuses the commit: it is dropped, with its results, and the rest is
+     * committed again; its new owner does its work.
+     */
+    private void commit(List<WorkUnit> units, long values, Map<String, List<String>> results,
+                        List<Scripts.Retry> retries, List<DeadLetter> dead) {
+        List<Scripts.Results> batches = new ArrayList<>();
+        results.forEach((output, jsons) -> batches.add(new Scripts.Results(output,
+                workers.entries().entry(runId, output, jsons))));
+        StatusReply reply = workers.store().call(Scripts.commit(keys, step.processor(), input, consumer, units, values,
+                batches, retries, dead));
+        if (reply.is("STOLEN")) {
+            LOG.info(() -> "unit " + reply.failedProcessor() + " of '" + step.processor() + "' in run " + runId
+                    + " was taken over by another worker; this worker's results for it are dropped");
+            List<WorkUnit> rest = units.stream().filter(unit -> !unit.id().equals(reply.failedProcessor())).toList();
+            if (!rest.isEmpty()) {
+                // results are per claim, not per unit: redo the rest rather than guess which results were whose
+                try {
+                    work(rest);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } else if (!reply.ok()) {
+            stopped = true;
+        }
+    }
+
+    private static String message(Throwable error) {
+        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    }
+}

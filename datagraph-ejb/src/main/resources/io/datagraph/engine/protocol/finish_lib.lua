@@ -1,0 +1,33 @@
+-- finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId): a processor is
+-- done: complete its outputs (end markers, once), count it done in its partition, and when the
+-- partition is done advance to the next one or complete the run (its keys then expire).
+-- Returns {status, next partition to start or -1}.
+local function finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId)
+  redis.call('HSET', meta, 'phase:' .. processor, 'DONE')
+  for _, name in ipairs(outputs) do
+    if redis.call('HSETNX', meta, 'closed:' .. name, '1') == 1 then
+      redis.call('XADD', keyOf[name], '*', 'end', '1')
+    end
+  end
+  local status = 'RUNNING'
+  local nextPartition = -1
+  local signal = runId
+  if redis.call('HINCRBY', meta, 'remaining:' .. partition, -1) == 0 then
+    local p = tonumber(partition) + 1
+    if p < tonumber(redis.call('HGET', meta, 'partitions')) then
+      redis.call('HSET', meta, 'partition', p)
+      nextPartition = p
+    else
+      local now = redis.call('TIME')
+      redis.call('HSET', meta, 'status', 'COMPLETED', 'finished', now[1] * 1000 + math.floor(now[2] / 1000))
+      status = 'COMPLETED'
+      signal = runId .. '!COMPLETED'
+      local ttl = redis.call('HGET', meta, 'ttl')
+      for _, key in ipairs(allKeys) do
+        redis.call('EXPIRE', key, ttl)
+      end
+    end
+  end
+  redis.call('PUBLISH', channel, signal)
+  return {status, nextPartition}
+end
