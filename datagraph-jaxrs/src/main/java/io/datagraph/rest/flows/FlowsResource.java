@@ -120,6 +120,16 @@ public class FlowsResource {
         return values.build().toString();
     }
 
+    /** The values the run's element-wise processors gave up on, oldest first. */
+    @GET
+    @Path("{id}/dead-letters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String deadLetters(@PathParam("id") String id) {
+        JsonArrayBuilder letters = Json.createArrayBuilder();
+        access.run(id).deadLetters().forEach(letter -> letters.add(RunJson.deadLetter(letter)));
+        return letters.build().toString();
+    }
+
     /** The run's graph, by {@code Accept}. */
     @Path("{id}/graph")
     public RunGraph graph(@PathParam("id") String id) {

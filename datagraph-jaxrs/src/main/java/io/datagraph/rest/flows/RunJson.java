@@ -38,6 +38,18 @@ public final class RunJson {
      * and write rate with, per reading processor, how far it has read, its rate and its backlog; the
      * failure; the live page.
      */
+    /** A dead letter: its value as the JSON it is, the time as an ISO-8601 UTC instant. */
+    static JsonObject deadLetter(io.datagraph.DeadLetter letter) {
+        return Json.createObjectBuilder()
+                .add("processor", letter.processor())
+                .add("value", Json.createReader(new java.io.StringReader(letter.value())).readValue())
+                .add("error", letter.error())
+                .add("attempts", letter.attempts())
+                .add("node", letter.node())
+                .add("time", letter.time().toString())
+                .build();
+    }
+
     public static JsonObject state(Run run, URI view) {
         JsonArrayBuilder processors = Json.createArrayBuilder();
         run.processors().forEach(processors::add);
@@ -59,6 +71,7 @@ public final class RunJson {
                 .add("processors", processors)
                 .add("phases", phases)
                 .add("ios", ios)
+                .add("deadLetters", run.deadLetterCount())
                 .add("view", view.toString());
         run.failure().ifPresent(failure -> json.add("error", failure(failure)));
         run.startedBy().ifPresent(user -> json.add("startedBy", user));

@@ -31,7 +31,7 @@ public class DatagraphExceptionMapper implements ExceptionMapper<DatagraphExcept
                 // not the client's fault and not for long: a run ending frees a place
                 case CONCURRENT_RUNS -> Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
                         e.getMessage() + "; retry once a run ends")).header("Retry-After", 1).build();
-                case VALUES_PER_INPUT, VALUE_BYTES ->
+                case VALUES_PER_INPUT, VALUE_BYTES, RESULT_BYTES ->
                         Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
             };
         }

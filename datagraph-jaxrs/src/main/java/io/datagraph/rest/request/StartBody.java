@@ -28,15 +28,40 @@ public final class StartBody {
     public static RunRequest toRequest(JsonStructure json, Datagraph datagraph) {
         JsonObject body = object(json);
         for (String key : body.keySet()) {
-            if (!List.of("processors", "flow", "inputs", "open", "outputs").contains(key)) {
+            if (!List.of("processors", "flow", "inputs", "open", "outputs", "concurrency", "retries").contains(key)) {
                 throw new MalformedRequestException("unknown field \"" + key
-                        + "\"; the fields are processors, flow, inputs, open, outputs");
+                        + "\"; the fields are processors, flow, inputs, open, outputs, concurrency, retries");
             }
         }
         RunRequest request = RunRequest.of(flow(body, datagraph))
                 .inputs(inputs(body))
                 .outputs(outputs(body));
+        for (Map.Entry<String, Integer> workers : counts(body, "concurrency", 1).entrySet()) {
+            request = request.concurrency(workers.getKey(), workers.getValue());
+        }
+        for (Map.Entry<String, Integer> times : counts(body, "retries", 0).entrySet()) {
+            request = request.retries(times.getKey(), times.getValue());
+        }
         return request.open(strings(body, "open").toArray(String[]::new));
+    }
+
+    /** {@code {"enrich": 32}}: a whole number of at least {@code min} per processor name. */
+    private static Map<String, Integer> counts(JsonObject body, String field, int min) {
+        JsonValue value = body.getOrDefault(field, JsonValue.EMPTY_JSON_OBJECT);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedRequestException("\"" + field + "\" must be an object of processor names to numbers,"
+                    + " e.g. {\"enrich\": 32}");
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        value.asJsonObject().forEach((name, number) -> {
+            if (!(number instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.longValue() < min
+                    || n.longValue() > 10_000) {
+                throw new MalformedRequestException("\"" + field + "\" of \"" + name + "\" must be a whole number from "
+                        + min + " to 10000, not " + number);
+            }
+            counts.put(name, n.intValue());
+        });
+        return counts;
     }
 
     /** Only the flow of such a body ({@code processors} or {@code flow}), e.g. to draw it. */
