@@ -34,6 +34,9 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final long window;
     private final long stallNanos;
     private final String writer;
+    private final EntryCodec.SizeLimit sizeLimit;
+    /** Names a value of this stream in a size error; built once, not per value. */
+    private final java.util.function.Supplier<String> what;
     private final java.util.List<String> elementWiseReaders;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
     private long skip;
@@ -62,6 +65,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.window = config.streams().emitWindow();
         this.stallNanos = config.streams().emitStall().toNanos();
         this.writer = writer;
+        this.what = () -> "a value emitted to '" + name + "'";
+        this.sizeLimit = entries.sizeLimit();
         this.elementWiseReaders = java.util.List.copyOf(elementWiseReaders);
         this.skip = written;
         this.sequence = sequence;
@@ -78,7 +83,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
             throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
         }
         String json = codec.encode(value);
-        entries.checkSize(json, () -> "a value emitted to '" + name + "'");
+        sizeLimit.check(json, what);
         synchronized (lock) {
             if (skip > 0) {
                 skip--;

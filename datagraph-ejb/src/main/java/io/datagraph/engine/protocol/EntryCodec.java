@@ -76,9 +76,26 @@ public class EntryCodec {
      * @throws LimitExceededException if it is too large
      */
     public void checkSize(String json, Supplier<String> what) {
-        if (json.length() > maxValueChars) {
-            throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
-                    what.get() + " of " + json.length() + " characters", maxValueChars);
+        sizeLimit().check(json, what);
+    }
+
+    /**
+     * The size limit as a plain object, for writers that check every value: calling it costs no trip
+     * through this bean's CDI proxy.
+     */
+    public SizeLimit sizeLimit() {
+        return new SizeLimit(maxValueChars);
+    }
+
+    /** The most JSON characters one value may take ({@code datagraph.limits.value-bytes}). Immutable. */
+    public record SizeLimit(int maxChars) {
+
+        /** @throws LimitExceededException naming the value if its JSON is too large */
+        public void check(String json, Supplier<String> what) {
+            if (json.length() > maxChars) {
+                throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
+                        what.get() + " of " + json.length() + " characters", maxChars);
+            }
         }
     }
 

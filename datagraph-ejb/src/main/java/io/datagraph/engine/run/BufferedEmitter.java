@@ -18,14 +18,15 @@ final class BufferedEmitter<T> implements Emitter<T> {
 
     private final String name;
     private final ValueCodec<T> codec;
-    private final EntryCodec entries;
+    private final EntryCodec.SizeLimit sizeLimit;
     private final ResultBudget budget;
     private final List<String> results = new ArrayList<>();
 
-    BufferedEmitter(String name, ValueCodec<T> codec, EntryCodec entries, ResultBudget budget) {
+    @SuppressWarnings("unchecked")
+    BufferedEmitter(String name, ValueCodec<?> codec, EntryCodec.SizeLimit sizeLimit, ResultBudget budget) {
         this.name = name;
-        this.codec = codec;
-        this.entries = entries;
+        this.codec = (ValueCodec<T>) codec;
+        this.sizeLimit = sizeLimit;
         this.budget = budget;
     }
 
@@ -40,7 +41,7 @@ final class BufferedEmitter<T> implements Emitter<T> {
             throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
         }
         String json = codec.encode(value);
-        entries.checkSize(json, () -> "a value emitted to '" + name + "'");
+        sizeLimit.check(json, () -> "a value emitted to '" + name + "'");
         budget.spend(json.length());
         results.add(json);
     }

@@ -44,6 +44,10 @@ final class ElementWorker implements Runnable {
     private final RunKeys keys;
     private final String input;
     private final ElementWise settings;
+    /** Per parameter of the method, the codec of its values (decoded once per call, not looked up per call). */
+    private final ValueCodec<?>[] codecs;
+    private final ValueCodec<?> resultCodec;
+    private final EntryCodec.SizeLimit sizeLimit;
     private volatile List<WorkUnit> claimed = List.of();
     private volatile boolean stopped;
 
@@ -58,6 +62,10 @@ final class ElementWorker implements Runnable {
         this.keys = workers.keys(runId);
         this.input = step.inputs().get(0);
         this.settings = step.elementWise();
+        this.codecs = method.bindings().stream().map(binding -> workers.codec(binding.elementType()))
+                .toArray(ValueCodec<?>[]::new);
+        this.resultCodec = method.result().map(binding -> workers.codec(binding.elementType())).orElse(null);
+        this.sizeLimit = workers.entries().sizeLimit();
     }
 
     String runId() {
@@ -167,10 +175,9 @@ final class ElementWorker implements Runnable {
         for (int i = 0; i < arguments.length; i++) {
             Binding binding = bindings.get(i);
             if (binding.kind() == Binding.Kind.VALUE) {
-                arguments[i] = workers.codec(binding.elementType()).decode(json);
+                arguments[i] = codecs[i].decode(json);
             } else {
-                BufferedEmitter<?> emitter = new BufferedEmitter<>(binding.stream(), workers.codec(binding.elementType()),
-                        workers.entries(), budget);
+                BufferedEmitter<?> emitter = new BufferedEmitter<>(binding.stream(), codecs[i], sizeLimit, budget);
                 emitters.put(binding.stream(), emitter);
                 arguments[i] = emitter;
             }
@@ -193,9 +200,9 @@ final class ElementWorker implements Runnable {
         if (result != null && method.result().isPresent()) {
             Binding binding = method.result().get();
             @SuppressWarnings("unchecked")
-            ValueCodec<Object> codec = (ValueCodec<Object>) workers.codec(binding.elementType());
+            ValueCodec<Object> codec = (ValueCodec<Object>) resultCodec;
             String encoded = codec.encode(result);
-            workers.entries().checkSize(encoded, () -> "the result of '" + step.processor() + "'");
+            sizeLimit.check(encoded, () -> "the result of '" + step.processor() + "'");
             budget.spend(encoded.length());
             out.put(binding.stream(), List.of(encoded));
         }

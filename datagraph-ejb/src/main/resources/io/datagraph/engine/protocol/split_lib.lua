@@ -3,6 +3,9 @@
 -- {processor, key}) the units of at most `unit` values it is claimed in, each a reference
 -- {e = entry id, a = first index, b = index after the last}, and count them in units:<processor>.
 local function split(meta, entryId, count, workKeys)
+  if #workKeys == 0 then
+    return
+  end
   local unit = tonumber(redis.call('HGET', meta, 'unit') or '8')
   for _, work in ipairs(workKeys) do
     local units = 0
