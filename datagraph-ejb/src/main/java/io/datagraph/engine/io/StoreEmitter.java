@@ -29,14 +29,11 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final StoreClient store;
     private final RunKeys keys;
     private final String name;
-    private final ValueCodec<T> codec;
     private final EntryCodec entries;
     private final long window;
     private final long stallNanos;
     private final String writer;
-    private final EntryCodec.SizeLimit sizeLimit;
-    /** Names a value of this stream in a size error; built once, not per value. */
-    private final java.util.function.Supplier<String> what;
+    private final OutputEncoder<T> encoder;
     private final java.util.List<String> elementWiseReaders;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
     private long skip;
@@ -59,14 +56,12 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.store = store;
         this.keys = keys;
         this.name = name;
-        this.codec = codec;
         this.entries = entries;
         this.batch = entries.batcher(keys.runId(), name);
         this.window = config.streams().emitWindow();
         this.stallNanos = config.streams().emitStall().toNanos();
         this.writer = writer;
-        this.what = () -> "a value emitted to '" + name + "'";
-        this.sizeLimit = entries.sizeLimit();
+        this.encoder = new OutputEncoder<>(name, codec, entries.sizeLimit());
         this.elementWiseReaders = java.util.List.copyOf(elementWiseReaders);
         this.skip = written;
         this.sequence = sequence;
@@ -79,11 +74,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
 
     @Override
     public void emit(T value) {
-        if (value == null) {
-            throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
-        }
-        String json = codec.encode(value);
-        sizeLimit.check(json, what);
+        String json = encoder.encode(value);
         synchronized (lock) {
             if (skip > 0) {
                 skip--;

@@ -2,6 +2,7 @@ package io.datagraph.engine.run;
 
 import io.datagraph.Emitter;
 import io.datagraph.LimitExceededException;
+import io.datagraph.engine.io.OutputEncoder;
 import io.datagraph.engine.io.ValueCodec;
 import io.datagraph.engine.protocol.EntryCodec;
 
@@ -17,16 +18,13 @@ import java.util.List;
 final class BufferedEmitter<T> implements Emitter<T> {
 
     private final String name;
-    private final ValueCodec<T> codec;
-    private final EntryCodec.SizeLimit sizeLimit;
+    private final OutputEncoder<T> encoder;
     private final ResultBudget budget;
     private final List<String> results = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     BufferedEmitter(String name, ValueCodec<?> codec, EntryCodec.SizeLimit sizeLimit, ResultBudget budget) {
         this.name = name;
-        this.codec = (ValueCodec<T>) codec;
-        this.sizeLimit = sizeLimit;
+        this.encoder = new OutputEncoder<>(name, codec, sizeLimit);
         this.budget = budget;
     }
 
@@ -37,11 +35,7 @@ final class BufferedEmitter<T> implements Emitter<T> {
 
     @Override
     public void emit(T value) {
-        if (value == null) {
-            throw new IllegalArgumentException("cannot emit null to '" + name + "': streams hold JSON values, not absence");
-        }
-        String json = codec.encode(value);
-        sizeLimit.check(json, () -> "a value emitted to '" + name + "'");
+        String json = encoder.encode(value);
         budget.spend(json.length());
         results.add(json);
     }
