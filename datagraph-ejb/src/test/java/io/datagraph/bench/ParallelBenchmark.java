@@ -23,7 +23,7 @@ import java.util.stream.LongStream;
  * stream {@code square} against the element-wise {@code squareEach} at concurrency 1. Engine defaults,
  * a Redis started here.
  *
- * <pre>./benchmark parallel [rounds=3]</pre>
+ * <pre>./benchmark parallel [rounds=3] [squares]</pre> ({@code squares}: only the stream against element-wise square)
  */
 public final class ParallelBenchmark {
 
@@ -32,12 +32,17 @@ public final class ParallelBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        boolean squaresOnly = args.length > 1 && args[1].equals("squares");
         try (RedisServer redis = RedisServer.start()) {
             EngineDefaults.apply(redis.url());
             System.out.printf("a 20 ms element-wise step, %d cores, Redis and every node on this machine, median of %d rounds%n",
                     Runtime.getRuntime().availableProcessors(), rounds);
             try (WeldContainer container = EngineDeployment.weld().initialize()) {
                 Datagraph datagraph = container.select(Datagraph.class).get();
+                if (squaresOnly) {
+                    squares(datagraph, 1_000_000, rounds);
+                    return;
+                }
                 step(datagraph, 1, 1, 2_000, rounds);
                 step(datagraph, 1, 8, 20_000, rounds);
                 step(datagraph, 1, 32, 20_000, rounds);

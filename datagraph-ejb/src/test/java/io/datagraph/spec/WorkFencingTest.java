@@ -37,7 +37,7 @@ class WorkFencingTest {
     void aRunWithOneUnitOfWork() {
         keys = new RunKeys("dg-fencing", UUID.randomUUID().toString());
         store.redisson().getMap(keys.meta(), StringCodec.INSTANCE).putAll(Map.of("status", "RUNNING", "units:p", "1",
-                "done:p", "0", "unit", "1"));
+                "done:p", "0", "unit:p", "1"));
         var input = store.redisson().<String, String>getStream(keys.stream("in"), StringCodec.INSTANCE);
         var entry = input.add(StreamAddArgs.entries(Map.of("n", "1", "v", "7")));
         store.redisson().<String, String>getStream(keys.work("p"), StringCodec.INSTANCE)

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * How element-wise processors share their values ({@code datagraph.elementwise.*}).
  *
- * @param unitSize       most values in one work unit, the smallest piece a worker claims: small enough that
- *                       a thousand values spread over a hundred workers
+ * @param unitSize       most values in one work unit, the smallest piece a worker claims; 0 (the default):
+ *                       256 ÷ the processor's workers per node, so that one worker claims many values per
+ *                       round trip and 2,000 values still spread over 96 workers
  * @param lease          how long a claimed unit may go without its worker's keep-alive before another worker
  *                       reclaims it (the worker died, or stalls); workers renew every third of it
  * @param maxResultChars most JSON characters one value's results may take (beyond: the value fails, and is
@@ -16,7 +17,7 @@ public record ElementWiseSettings(int unitSize, Duration lease, int maxResultCha
 
     static ElementWiseSettings read(ConfigReader in) {
         return new ElementWiseSettings(
-                in.atLeast("datagraph.elementwise.unit-size", 1, 8),
+                in.atLeast("datagraph.elementwise.unit-size", 0, 0),
                 in.duration("datagraph.elementwise.lease", Duration.ofMillis(100), "PT10S"),
                 in.atLeast("datagraph.elementwise.max-result-bytes", 1, 1_048_576));
     }

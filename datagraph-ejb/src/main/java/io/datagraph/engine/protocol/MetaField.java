@@ -16,7 +16,6 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@value #FAILED_PROCESSOR}, {@value #ERROR}</td><td>set when it failed: who, and the message</td></tr>
  *   <tr><td>{@value #PARTITION}, {@value #PARTITIONS}</td><td>the partition running now, and how many there are</td></tr>
  *   <tr><td>{@code remaining:<p>}</td><td>processors of partition p not yet finished</td></tr>
- *   <tr><td>{@value #UNIT}</td><td>values per work unit of element-wise processors</td></tr>
  *   <tr><td>{@value #DEAD}</td><td>how many dead letters the run holds</td></tr>
  * </table>
  *
@@ -48,6 +47,7 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@code node:<p>}</td><td>the node running that attempt</td></tr>
  *   <tr><td>{@code via:<p>}</td><td>{@code local} or {@code store}: how it reached that node (store: another can take over)</td></tr>
  *   <tr><td>{@code units:<p>}, {@code done:<p>}</td><td>element-wise: work units written, and committed</td></tr>
+ *   <tr><td>{@code unit:<p>}</td><td>element-wise: most values in one of its work units</td></tr>
  *   <tr><td>{@code dead:<p>}</td><td>element-wise: its dead letters</td></tr>
  *   <tr><td>{@code drained:<p>}</td><td>element-wise: present once it was found done (it finishes once)</td></tr>
  * </table>
@@ -64,17 +64,16 @@ public final class MetaField {
     public static final String ERROR = "error";
     public static final String PARTITION = "partition";
     public static final String PARTITIONS = "partitions";
-    public static final String UNIT = "unit";
     public static final String DEAD = "dead";
 
     /** Prefixes of the per-partition, per-stream, per-reader and per-processor fields, as the scripts spell them. */
     static final java.util.List<String> PREFIXES = java.util.List.of("remaining:", "count:", "closed:", "seq:",
             "readers:", "trim:", "trimmed:", "w:", "read:", "pos:", "r:", "phase:", "attempt:", "node:", "via:", "units:",
-            "done:", "dead:", "drained:");
+            "done:", "dead:", "drained:", "unit:");
 
     /** Fields without a prefix, as the scripts spell them. */
     static final java.util.List<String> PLAIN = java.util.List.of(STATUS, PLAN, TTL, STARTED, FINISHED, STARTED_BY,
-            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, UNIT, DEAD);
+            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD);
 
     private MetaField() {
     }

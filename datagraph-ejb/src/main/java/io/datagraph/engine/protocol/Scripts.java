@@ -39,11 +39,12 @@ public final class Scripts {
      * @param partitionSizes processors per partition, in partition order
      * @param readers        per stream, its reading processors, comma-separated
      * @param trimmable      streams whose consumed entries are dropped
+     * @param elementWise    the element-wise processors, each with the most values in one of its work units
      * @param inputs         the inputs given values or left open
      */
     public record NewRun(String planJson, long ttlSeconds, String startedBy, List<Integer> partitionSizes,
-                         Map<String, String> readers, List<String> trimmable, int unitSize,
-                         List<String> elementWise, List<NewInput> inputs) {
+                         Map<String, String> readers, List<String> trimmable, Map<String, Integer> elementWise,
+                         List<NewInput> inputs) {
     }
 
     /**
@@ -68,10 +69,13 @@ public final class Scripts {
         });
         args.add(run.trimmable().size());
         args.addAll(run.trimmable());
-        args.add(run.unitSize());
         args.add(run.elementWise().size());
-        args.addAll(run.elementWise());
+        run.elementWise().forEach((processor, unit) -> {
+            args.add(processor);
+            args.add(unit);
+        });
         args.add(run.inputs().size());
+        List<String> elementWise = List.copyOf(run.elementWise().keySet());
         List<String> streams = new ArrayList<>();
         for (NewInput input : run.inputs()) {
             streams.add(input.name());
@@ -84,10 +88,10 @@ public final class Scripts {
                 args.add(batch.signature());
             }
             args.add(input.elementWiseReaders().size());
-            input.elementWiseReaders().forEach(reader -> args.add(run.elementWise().indexOf(reader) + 1));
+            input.elementWiseReaders().forEach(reader -> args.add(elementWise.indexOf(reader) + 1));
         }
         List<Object> allKeys = keys.metaAndStreams(streams);
-        run.elementWise().forEach(processor -> allKeys.add(keys.work(processor)));
+        elementWise.forEach(processor -> allKeys.add(keys.work(processor)));
         return new ScriptCall<>(Script.CREATE, ScriptCall.Returns.VALUE, allKeys, args, String.class::cast);
     }
 

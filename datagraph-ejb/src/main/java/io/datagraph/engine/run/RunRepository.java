@@ -92,8 +92,24 @@ public class RunRepository {
         }
         store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
                 Math.max(1, ttl.toSeconds()), startedBy.orElse(""), partitionSizes, plan.readers(),
-                config.streams().trimConsumed() ? plan.trimmableStreams() : List.of(),
-                config.elementWise().unitSize(), plan.elementWise(), newInputs)));
+                config.streams().trimConsumed() ? plan.trimmableStreams() : List.of(), unitSizes(plan), newInputs)));
+    }
+
+    /**
+     * Per element-wise processor, the most values in one work unit: {@code datagraph.elementwise.unit-size}
+     * when set, else 256 ÷ its workers per node, so that few workers claim many values per round trip and
+     * many workers still share a small batch.
+     */
+    private Map<String, Integer> unitSizes(RunPlan plan) {
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        for (RunPlan.Step step : plan.steps()) {
+            if (step.isElementWise()) {
+                int configured = config.elementWise().unitSize();
+                sizes.put(step.processor(), configured > 0 ? configured
+                        : Math.max(1, 256 / step.elementWise().concurrency()));
+            }
+        }
+        return sizes;
     }
 
     /**

@@ -5,7 +5,7 @@
 -- ARGV[4] partition count P, ARGV[5 .. 4+P] processors per partition, ARGV[5+P] reader count R,
 -- then R pairs (stream, comma-separated readers),
 -- then the count T of streams to trim once consumed, and their names,
--- then the values per work unit, the count E of element-wise processors and their names,
+-- then the count E of element-wise processors and E pairs (name, values per work unit),
 -- then the count I of input streams, and per input stream: name, 1 to complete it now (0: leave it
 -- open), chunk count C, then C triples (value count, payload, signature or ''), then the count W of
 -- element-wise processors reading it and their positions (1..E) among the E
@@ -34,17 +34,17 @@ for t = 1, trimmable do
   redis.call('HSET', KEYS[1], 'trim:' .. ARGV[a + t], '1')
 end
 a = a + 1 + trimmable
-redis.call('HSET', KEYS[1], 'unit', ARGV[a])
-local elementWise = tonumber(ARGV[a + 1])
-local inputCount = tonumber(ARGV[a + 2 + elementWise])
+local elementWise = tonumber(ARGV[a])
+local inputCount = tonumber(ARGV[a + 1 + 2 * elementWise])
 local workOf = {}
 for e = 1, elementWise do
   local key = KEYS[1 + inputCount + e]
-  workOf[e] = {ARGV[a + 1 + e], key}
+  local name = ARGV[a - 1 + 2 * e]
+  workOf[e] = {name, key}
   redis.call('XGROUP', 'CREATE', key, 'workers', '0', 'MKSTREAM')
-  redis.call('HSET', KEYS[1], 'units:' .. ARGV[a + 1 + e], 0, 'done:' .. ARGV[a + 1 + e], 0)
+  redis.call('HSET', KEYS[1], 'units:' .. name, 0, 'done:' .. name, 0, 'unit:' .. name, ARGV[a + 2 * e])
 end
-a = a + 3 + elementWise
+a = a + 2 + 2 * elementWise
 for k = 2, 1 + inputCount do
   local name = ARGV[a]
   local complete = ARGV[a + 1] == '1'

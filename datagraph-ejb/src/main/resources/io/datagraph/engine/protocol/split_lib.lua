@@ -1,13 +1,10 @@
 -- split(meta, entryId, count, workKeys): an entry of `count` values was added to a stream read by
 -- element-wise processors: add to each one's work stream (workKeys, one per processor, as
--- {processor, key}) the units of at most `unit` values it is claimed in, each a reference
+-- {processor, key}) the units of at most unit:<processor> values it is claimed in, each a reference
 -- {e = entry id, a = first index, b = index after the last}, and count them in units:<processor>.
 local function split(meta, entryId, count, workKeys)
-  if #workKeys == 0 then
-    return
-  end
-  local unit = tonumber(redis.call('HGET', meta, 'unit') or '8')
   for _, work in ipairs(workKeys) do
+    local unit = tonumber(redis.call('HGET', meta, 'unit:' .. work[1]) or '8')
     local units = 0
     for from = 0, count - 1, unit do
       redis.call('XADD', work[2], '*', 'e', entryId, 'a', from, 'b', math.min(from + unit, count))

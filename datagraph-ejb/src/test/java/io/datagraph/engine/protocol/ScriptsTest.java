@@ -103,11 +103,11 @@ class ScriptsTest {
     void createListsPartitionsReadersTrimmedStreamsAndInputEntries() {
         Map<String, String> readers = new LinkedHashMap<>();
         readers.put("a", "foo");
-        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", List.of(1, 2), readers, List.of("b"), 8,
-                List.of("enrich"), List.of(new Scripts.NewInput("a", true, List.of(BATCH), List.of("enrich"))));
+        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", List.of(1, 2), readers, List.of("b"),
+                Map.of("enrich", 8), List.of(new Scripts.NewInput("a", true, List.of(BATCH), List.of("enrich"))));
         ScriptCall<String> call = Scripts.create(RUN, run);
         assertEquals(List.of("plan", "ttl", "startedBy", "partitions"), argumentNames(Script.CREATE));
-        assertEquals(List.of("{}", 60L, "ada", 2, 1, 2, 1, "a", "foo", 1, "b", 8, 1, "enrich", 1, "a", 1, 1, 2, "1\n2",
+        assertEquals(List.of("{}", 60L, "ada", 2, 1, 2, 1, "a", "foo", 1, "b", 1, "enrich", 8, 1, "a", 1, 1, 2, "1\n2",
                 "sig", 1, 1), call.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:work:enrich"), call.keys());
     }
