@@ -99,6 +99,8 @@ function render(state) {
     return row;
   });
   document.querySelector('#streams tbody').replaceChildren(...rows);
+  const dead = Object.entries(state.deadLettersByProcessor || {}).map(([p, n]) => `${p} ${n}`).join(', ');
+  document.getElementById('dead-letters').textContent = dead ? `dead letters: ${dead}` : '';
   if (state.status !== 'RUNNING') {
     live.close();
     loadRuns();

@@ -81,4 +81,11 @@ public interface Run {
     default long deadLetterCount() {
         return deadLetters().size();
     }
+
+    /** How many dead letters each element-wise processor of the run gave up on (those with none left out). */
+    default Map<String, Long> deadLetterCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        deadLetters().forEach(letter -> counts.merge(letter.processor(), 1L, Long::sum));
+        return counts;
+    }
 }

@@ -46,6 +46,18 @@ class ElementWiseIT {
     }
 
     @Test
+    void deadLettersFollowedAsServerSentEventsEndWithComplete() {
+        String id = Api.start("{\"processors\":[\"enrich\"],\"inputs\":{\"items\":[-1,2,-3]},\"retries\":{\"enrich\":0}}");
+        List<Api.Event> events = Api.followPath("/flows/" + id + "/dead-letters");
+        assertEquals("complete", events.get(events.size() - 1).name());
+        List<Integer> values = events.stream().filter(e -> e.name().equals("message"))
+                .map(e -> Api.parse(e.data()).asJsonObject().getInt("value")).sorted().toList();
+        assertEquals(List.of(-3, -1), values);
+        JsonObject state = Api.json(Api.get("/flows/" + id, "application/json"));
+        assertEquals(2, state.getJsonObject("deadLettersByProcessor").getInt("enrich"));
+    }
+
+    @Test
     void concurrencyForAStreamProcessorIs400() {
         var response = Api.post("/flows", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[1]},"
                 + "\"concurrency\":{\"multiply\":4}}");

@@ -13,7 +13,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The live flow page in headless Chromium: start producer → consumer from the form, watch the
@@ -34,7 +33,7 @@ class LivePageIT {
 
     @Test
     void pageStartsAFlowAndShowsItsCountsRisingUntilItCompletes() throws Exception {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        Browser.requireOrSkip();
         try (Browser browser = new Browser()) {
             browser.open(PAGE);
             browser.type("#start input[name=processors]", "producer, consumer");
@@ -62,6 +61,25 @@ class LivePageIT {
             assertTrue(browser.script("return location.search").startsWith("?run="), "the page's address names the run");
             assertEquals("2", browser.script("return String(document.querySelectorAll('#graph g.processor').length)"));
             browser.screenshot(Path.of("target", "live-page.png"));
+        }
+    }
+
+    @Test
+    void pageShowsTheDeadLettersOfEachProcessor() throws Exception {
+        Browser.requireOrSkip();
+        try (Browser browser = new Browser()) {
+            browser.open(PAGE);
+            browser.type("#start input[name=processors]", "enrich");
+            browser.type("#start textarea[name=inputs]", "{\"items\": [1, -1, -2]}");
+            browser.click("#start-button");
+            String status = "";
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!status.equals("COMPLETED") && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+                status = browser.script("return document.getElementById('run-status').textContent");
+            }
+            assertEquals("COMPLETED", status);
+            assertEquals("dead letters: enrich 2", browser.script("return document.getElementById('dead-letters').textContent"));
         }
     }
 }

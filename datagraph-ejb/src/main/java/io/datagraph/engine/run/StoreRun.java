@@ -158,6 +158,19 @@ public final class StoreRun implements Run {
     }
 
     @Override
+    public Map<String, Long> deadLetterCounts() {
+        Map<String, String> meta = runs.meta(id);
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String processor : plan.elementWise()) {
+            String count = meta.get(io.datagraph.engine.protocol.MetaField.dead(processor));
+            if (count != null) {
+                counts.put(processor, Long.parseLong(count));
+            }
+        }
+        return counts;
+    }
+
+    @Override
     public long deadLetterCount() {
         String count = runs.meta(id).get(io.datagraph.engine.protocol.MetaField.DEAD);
         return count == null ? 0 : Long.parseLong(count);

@@ -130,6 +130,14 @@ public class FlowsResource {
         return letters.build().toString();
     }
 
+    /** The run's dead letters as Server-Sent Events, as they appear, until the run ends. */
+    @GET
+    @Path("{id}/dead-letters")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void followDeadLetters(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        pumps.start(new DeadLetterFeed(access.run(id), sink, sse));
+    }
+
     /** The run's graph, by {@code Accept}. */
     @Path("{id}/graph")
     public RunGraph graph(@PathParam("id") String id) {

@@ -38,6 +38,12 @@ public final class RunJson {
      * and write rate with, per reading processor, how far it has read, its rate and its backlog; the
      * failure; the live page.
      */
+    private static jakarta.json.JsonObjectBuilder byProcessor(java.util.Map<String, Long> counts) {
+        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
+        counts.forEach(json::add);
+        return json;
+    }
+
     /** A dead letter: its value as the JSON it is, the time as an ISO-8601 UTC instant. */
     static JsonObject deadLetter(io.datagraph.DeadLetter letter) {
         return Json.createObjectBuilder()
@@ -72,6 +78,7 @@ public final class RunJson {
                 .add("phases", phases)
                 .add("ios", ios)
                 .add("deadLetters", run.deadLetterCount())
+                .add("deadLettersByProcessor", byProcessor(run.deadLetterCounts()))
                 .add("view", view.toString());
         run.failure().ifPresent(failure -> json.add("error", failure(failure)));
         run.startedBy().ifPresent(user -> json.add("startedBy", user));
