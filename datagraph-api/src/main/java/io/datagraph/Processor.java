@@ -54,8 +54,10 @@ public @interface Processor {
     int concurrency() default 1;
 
     /**
-     * Element-wise processors: how many times a value that throws is tried again (3: up to 4 calls),
-     * on any node, while other values go on. A reclaim after a crash is not a retry.
+     * How many times a failing call is tried again (3: up to 4 calls). Element-wise processors: a value
+     * that throws is tried again, on any node, while other values go on (a reclaim after a crash is not
+     * a retry). Stream processors: the processor is run again as a new attempt that resumes its outputs
+     * where they stand, which is right for deterministic processors.
      */
     int retries() default 0;
 

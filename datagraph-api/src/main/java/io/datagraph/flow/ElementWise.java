@@ -37,13 +37,6 @@ public record ElementWise(int concurrency, int retries, Duration retryDelay, Dur
 
     /** How long to wait before calling the processor for the {@code attempt}-th time (2 is the first retry). */
     public Duration delayBefore(int attempt) {
-        if (attempt < 2 || retryDelay.isZero()) {
-            return Duration.ZERO;
-        }
-        Duration delay = retryDelay;
-        for (int i = 2; i < attempt && delay.compareTo(maxRetryDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return new RetryPolicy(retries, retryDelay, maxRetryDelay).delayBefore(attempt);
     }
 }

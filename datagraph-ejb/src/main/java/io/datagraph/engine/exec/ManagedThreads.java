@@ -58,6 +58,17 @@ public class ManagedThreads {
         return scheduler().scheduleWithFixedDelay(guarded, initialDelay, period, unit);
     }
 
+    /** Runs {@code task} once after {@code delay}, on the scheduler's threads; a task that throws is logged. */
+    public void later(String name, java.time.Duration delay, Runnable task) {
+        scheduler().schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, name + " failed", e);
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Runs {@code task} once, soon, on the scheduler's threads; a task that throws is logged. */
     public void soon(String name, Runnable task) {
         scheduler().execute(() -> {

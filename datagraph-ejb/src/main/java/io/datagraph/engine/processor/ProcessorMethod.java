@@ -8,6 +8,7 @@ import io.datagraph.OnFailure;
 import io.datagraph.Processor;
 import io.datagraph.flow.ElementWise;
 import io.datagraph.flow.ProcessorSignature;
+import io.datagraph.flow.RetryPolicy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -114,11 +115,14 @@ public final class ProcessorMethod {
             boundOutputs.add(result.stream());
         }
         missing(where, "output", "Emitter", outputs, boundOutputs);
-        ProcessorSignature signature = new ProcessorSignature(annotation.name(), List.copyOf(inputs),
-                List.copyOf(outputs), annotation.awaitInputs(), elementWise ? elementWise(where, annotation) : null);
         if (!elementWise) {
             streamProcessorSettings(where, annotation);
         }
+        RetryPolicy retry = !elementWise && annotation.retries() > 0 ? new RetryPolicy(annotation.retries(),
+                duration(where, "retryDelay", annotation.retryDelay()),
+                duration(where, "maxRetryDelay", annotation.maxRetryDelay())) : null;
+        ProcessorSignature signature = new ProcessorSignature(annotation.name(), List.copyOf(inputs),
+                List.copyOf(outputs), annotation.awaitInputs(), elementWise ? elementWise(where, annotation) : null, retry);
         return new ProcessorMethod(signature, bean, method, bindings, result);
     }
 
@@ -165,9 +169,12 @@ public final class ProcessorMethod {
 
     /** Element-wise settings on a stream processor would silently do nothing: refuse them. */
     private static void streamProcessorSettings(String where, Processor annotation) {
-        if (annotation.concurrency() != 1 || annotation.retries() != 0 || annotation.onFailure() != OnFailure.FAIL_RUN) {
-            throw new InvalidProcessorException(where + " sets concurrency, retries or onFailure, which apply to"
+        if (annotation.concurrency() != 1 || annotation.onFailure() != OnFailure.FAIL_RUN) {
+            throw new InvalidProcessorException(where + " sets concurrency or onFailure, which apply to"
                     + " element-wise processors only (a method taking one value instead of an IO)");
+        }
+        if (annotation.retries() < 0) {
+            throw new InvalidProcessorException(where + " has retries " + annotation.retries() + "; 0 or more");
         }
     }
 

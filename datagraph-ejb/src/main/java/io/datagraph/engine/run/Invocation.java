@@ -108,13 +108,21 @@ final class Invocation implements ProcessorTask {
             }
             attempt = started.get();
             Object[] arguments = bind(method, emitters);
-            Object result = method.invoke(supervisor.beanManager(), arguments);
+            Object result = new io.datagraph.ProcessorContext(runId, step.processor()).around(() -> {
+                try {
+                    return method.invoke(supervisor.beanManager(), arguments);
+                } catch (Exception | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new java.util.concurrent.ExecutionException(t);
+                }
+            });
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> {
                     if (error == null) {
                         succeed(emitters);
                     } else {
-                        supervisor.failed(runId, plan, step, error);
+                        supervisor.failed(runId, plan, step, error, attempt);
                     }
                     ended.run();
                 });
@@ -122,7 +130,7 @@ final class Invocation implements ProcessorTask {
             }
             succeed(emitters);
         } catch (Throwable error) {
-            supervisor.failed(runId, plan, step, error);
+            supervisor.failed(runId, plan, step, error, attempt);
         }
         ended.run();
     }
@@ -152,7 +160,7 @@ final class Invocation implements ProcessorTask {
             emitters.forEach(StoreEmitter::flush);
             supervisor.finished(runId, plan, step, attempt);
         } catch (Throwable error) {
-            supervisor.failed(runId, plan, step, error);
+            supervisor.failed(runId, plan, step, error, attempt);
         }
     }
 

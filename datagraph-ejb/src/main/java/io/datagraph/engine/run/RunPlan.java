@@ -3,6 +3,7 @@ package io.datagraph.engine.run;
 import io.datagraph.OutputSelection;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.flow.ElementWise;
+import io.datagraph.flow.RetryPolicy;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.FlowResolver;
 import io.datagraph.flow.ProcessorSignature;
@@ -33,20 +34,21 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
      *
      * @param elementWise how an element-wise processor handles its values in this run (its declared
      *                    settings with the run's overrides); null for a stream processor
+     * @param retry       how often a stream processor that threw is run again in this run; null: never
      */
     public record Step(String processor, List<String> inputs, List<String> outputs, int partition,
-                       boolean awaitInputs, ElementWise elementWise) {
+                       boolean awaitInputs, ElementWise elementWise, RetryPolicy retry) {
 
         @jakarta.json.bind.annotation.JsonbCreator
         public Step {
         }
 
         public Step(String processor, List<String> inputs, List<String> outputs, int partition, boolean awaitInputs) {
-            this(processor, inputs, outputs, partition, awaitInputs, null);
+            this(processor, inputs, outputs, partition, awaitInputs, null, null);
         }
 
         public ProcessorSignature signature() {
-            return new ProcessorSignature(processor, inputs, outputs, awaitInputs, elementWise);
+            return new ProcessorSignature(processor, inputs, outputs, awaitInputs, elementWise, retry);
         }
 
         public boolean isElementWise() {
@@ -65,25 +67,33 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
      */
     public static RunPlan of(ResolvedFlow flow, OutputSelection selection, java.util.Set<String> open,
                              Map<String, Integer> concurrency, Map<String, Integer> retries) {
-        checkOverrides("concurrency", concurrency, flow);
-        checkOverrides("retries", retries, flow);
+        checkOverrides("concurrency", concurrency, flow, true);
+        checkOverrides("retries", retries, flow, false);
         List<Step> steps = new ArrayList<>();
         for (ProcessorSignature signature : flow.processors()) {
             ElementWise elementWise = signature.elementWise();
             if (elementWise != null && concurrency.containsKey(signature.name())) {
                 elementWise = elementWise.withConcurrency(concurrency.get(signature.name()));
             }
-            if (elementWise != null && retries.containsKey(signature.name())) {
-                elementWise = elementWise.withRetries(retries.get(signature.name()));
+            RetryPolicy retry = signature.retry();
+            if (retries.containsKey(signature.name())) {
+                int times = retries.get(signature.name());
+                if (elementWise != null) {
+                    elementWise = elementWise.withRetries(times);
+                } else {
+                    retry = retry != null ? retry.withRetries(times)
+                            : new RetryPolicy(times, java.time.Duration.ZERO, java.time.Duration.ofMinutes(1));
+                }
             }
             steps.add(new Step(signature.name(), signature.inputs(), signature.outputs(),
-                    flow.partitionOf(signature.name()), signature.awaitInputs(), elementWise));
+                    flow.partitionOf(signature.name()), signature.awaitInputs(), elementWise, retry));
         }
         return new RunPlan(flow.flow().processors(), steps, List.copyOf(flow.streams()),
                 List.copyOf(flow.outputs(selection)), List.copyOf(open), flow.partitions().size());
     }
 
-    private static void checkOverrides(String what, Map<String, Integer> overrides, ResolvedFlow flow) {
+    private static void checkOverrides(String what, Map<String, Integer> overrides, ResolvedFlow flow,
+                                       boolean elementWiseOnly) {
         for (String name : overrides.keySet()) {
             Optional<ProcessorSignature> processor = flow.processors().stream()
                     .filter(signature -> signature.name().equals(name)).findFirst();
@@ -91,7 +101,7 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
                 throw new IllegalArgumentException(what + " names '" + name + "', which is not a processor of the flow "
                         + flow.flow().processors());
             }
-            if (!processor.get().isElementWise()) {
+            if (elementWiseOnly && !processor.get().isElementWise()) {
                 throw new IllegalArgumentException(what + " names '" + name + "', a stream processor; " + what
                         + " is set for element-wise processors (those called once per value)");
             }

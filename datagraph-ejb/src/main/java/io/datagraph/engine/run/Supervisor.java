@@ -229,8 +229,27 @@ public class Supervisor implements DispatchReceiver {
     }
 
     void failed(String runId, RunPlan plan, RunPlan.Step step, Throwable error) {
+        failed(runId, plan, step, error, null);
+    }
+
+    /**
+     * A processor threw. A stream processor with retries left is run again, after its delay, as a new
+     * attempt that fences off this one's writes and resumes its outputs where they stand (so its values
+     * appear once if it is deterministic); otherwise the run fails.
+     *
+     * @param attempt the attempt that threw; null when it never started
+     */
+    void failed(String runId, RunPlan plan, RunPlan.Step step, Throwable error, Attempt attempt) {
         if (stopping || endedAlready(runId, error)) {
             LOG.fine(() -> "processor '" + step.processor() + "' of run " + runId + " stopped: " + error.getMessage());
+            return;
+        }
+        if (attempt != null && step.retry() != null && step.retry().retries(attempt.number())) {
+            java.time.Duration delay = step.retry().delayBefore(attempt.number() + 1);
+            LOG.info(() -> "processor '" + step.processor() + "' of run " + runId + " threw (" + error + "); attempt "
+                    + (attempt.number() + 1) + " in " + delay);
+            threads.later("retrying '" + step.processor() + "' of run " + runId, delay,
+                    () -> hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { })));
             return;
         }
         String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
