@@ -69,4 +69,11 @@ public @interface Processor {
 
     /** Element-wise processors: what happens to a value that still fails after its retries. */
     OnFailure onFailure() default OnFailure.FAIL_RUN;
+
+    /**
+     * Element-wise processors: results in the order of the input (default: in the order values are
+     * done). A slow value holds back later results, within {@code datagraph.elementwise.reorder-window}
+     * units claimed ahead of it; a failing value is retried by the worker holding it.
+     */
+    boolean ordered() default false;
 }

@@ -7,11 +7,12 @@ import java.util.Objects;
 
 /**
  * How an element-wise processor handles its values: workers per serving node, retries with
- * exponential backoff, and what becomes of a value that keeps failing. Part of its signature, so that
+ * exponential backoff, what becomes of a value that keeps failing, and whether its results keep the
+ * order of its input. Part of its signature, so that
  * every node runs its workers the same way.
  */
 public record ElementWise(int concurrency, int retries, Duration retryDelay, Duration maxRetryDelay,
-                          OnFailure onFailure) {
+                          OnFailure onFailure, boolean ordered) {
 
     public ElementWise {
         if (concurrency < 1) {
@@ -27,12 +28,12 @@ public record ElementWise(int concurrency, int retries, Duration retryDelay, Dur
 
     /** The same with another number of workers per node. */
     public ElementWise withConcurrency(int workers) {
-        return new ElementWise(workers, retries, retryDelay, maxRetryDelay, onFailure);
+        return new ElementWise(workers, retries, retryDelay, maxRetryDelay, onFailure, ordered);
     }
 
     /** The same with another number of retries. */
     public ElementWise withRetries(int times) {
-        return new ElementWise(concurrency, times, retryDelay, maxRetryDelay, onFailure);
+        return new ElementWise(concurrency, times, retryDelay, maxRetryDelay, onFailure, ordered);
     }
 
     /** How long to wait before calling the processor for the {@code attempt}-th time (2 is the first retry). */

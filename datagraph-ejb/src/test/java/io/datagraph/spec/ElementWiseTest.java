@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Element-wise processors: called once per value by workers sharing the values, results committed exactly once. */
-@EngineTest(config = {"datagraph.elementwise.unit-size=1", "datagraph.elementwise.lease=PT2S"})
+@EngineTest(config = {"datagraph.elementwise.unit-size=1", "datagraph.elementwise.lease=PT2S",
+        "datagraph.elementwise.reorder-window=4"})
 class ElementWiseTest {
 
     @Inject
@@ -81,5 +82,23 @@ class ElementWiseTest {
         run.complete("items");
         assertEquals(List.of(10, 20, 30, 40), sorted(run.<Integer>io("enriched", Integer.class).stream().toList()));
         assertTrue(run.deadLetters().isEmpty());
+    }
+
+    @Test
+    void anOrderedProcessorsResultsKeepTheOrderOfItsInput() {
+        Run run = datagraph.start(RunRequest.of(Flow.of("jitter"))
+                .inputs(java.util.Map.of("shuffled", IntStream.range(0, 60).boxed().toList())));
+        assertEquals(IntStream.range(0, 60).boxed().toList(), run.<Integer>io("inOrder", Integer.class).stream().toList());
+    }
+
+    @Test
+    void aSlowValueOfAnOrderedProcessorHoldsBackOnlyAWindowOfLaterValues() {
+        ElementWiseFixtures.STARTED.set(0);
+        Run run = datagraph.start(RunRequest.of(Flow.of("holdBack"))
+                .inputs(java.util.Map.of("queue", IntStream.range(0, 40).boxed().toList())));
+        assertEquals(IntStream.range(0, 40).boxed().toList(), run.<Integer>io("served", Integer.class).stream().toList());
+        int started = ElementWiseFixtures.STARTED_WHILE_HELD.get();
+        assertTrue(started >= 0 && started <= 3,
+                "with a reorder window of 4 units, at most 3 values after the held one may start; " + started + " did");
     }
 }

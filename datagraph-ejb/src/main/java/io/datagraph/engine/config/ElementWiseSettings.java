@@ -12,13 +12,16 @@ import java.time.Duration;
  *                       reclaims it (the worker died, or stalls); workers renew every third of it
  * @param maxResultChars most JSON characters one value's results may take (beyond: the value fails, and is
  *                       retried or dead-lettered), so that one commit never carries megabytes
+ * @param reorderWindow  ordered processors: most units handed out past the first one whose results are not
+ *                       released yet, which bounds the results held back for order
  */
-public record ElementWiseSettings(int unitSize, Duration lease, int maxResultChars) {
+public record ElementWiseSettings(int unitSize, Duration lease, int maxResultChars, int reorderWindow) {
 
     static ElementWiseSettings read(ConfigReader in) {
         return new ElementWiseSettings(
                 in.atLeast("datagraph.elementwise.unit-size", 0, 0),
                 in.duration("datagraph.elementwise.lease", Duration.ofMillis(100), "PT10S"),
-                in.atLeast("datagraph.elementwise.max-result-bytes", 1, 1_048_576));
+                in.atLeast("datagraph.elementwise.max-result-bytes", 1, 1_048_576),
+                in.atLeast("datagraph.elementwise.reorder-window", 1, 1024));
     }
 }

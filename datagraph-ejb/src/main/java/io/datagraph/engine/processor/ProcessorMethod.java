@@ -164,13 +164,13 @@ public final class ProcessorMethod {
         }
         return new ElementWise(annotation.concurrency(), annotation.retries(),
                 duration(where, "retryDelay", annotation.retryDelay()),
-                duration(where, "maxRetryDelay", annotation.maxRetryDelay()), annotation.onFailure());
+                duration(where, "maxRetryDelay", annotation.maxRetryDelay()), annotation.onFailure(), annotation.ordered());
     }
 
     /** Element-wise settings on a stream processor would silently do nothing: refuse them. */
     private static void streamProcessorSettings(String where, Processor annotation) {
-        if (annotation.concurrency() != 1 || annotation.onFailure() != OnFailure.FAIL_RUN) {
-            throw new InvalidProcessorException(where + " sets concurrency or onFailure, which apply to"
+        if (annotation.concurrency() != 1 || annotation.onFailure() != OnFailure.FAIL_RUN || annotation.ordered()) {
+            throw new InvalidProcessorException(where + " sets concurrency, onFailure or ordered, which apply to"
                     + " element-wise processors only (a method taking one value instead of an IO)");
         }
         if (annotation.retries() < 0) {

@@ -48,6 +48,9 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@code via:<p>}</td><td>{@code local} or {@code store}: how it reached that node (store: another can take over)</td></tr>
  *   <tr><td>{@code units:<p>}, {@code done:<p>}</td><td>element-wise: work units written, and committed</td></tr>
  *   <tr><td>{@code unit:<p>}</td><td>element-wise: most values in one of its work units</td></tr>
+ *   <tr><td>{@code order:<p>}</td><td>element-wise: the last place given to a unit</td></tr>
+ *   <tr><td>{@code released:<p>}, {@code delivered:<p>}</td><td>ordered: the next place whose results go out,
+ *       and the last place handed to a worker</td></tr>
  *   <tr><td>{@code dead:<p>}</td><td>element-wise: its dead letters</td></tr>
  *   <tr><td>{@code drained:<p>}</td><td>element-wise: present once it was found done (it finishes once)</td></tr>
  * </table>
@@ -69,7 +72,7 @@ public final class MetaField {
     /** Prefixes of the per-partition, per-stream, per-reader and per-processor fields, as the scripts spell them. */
     static final java.util.List<String> PREFIXES = java.util.List.of("remaining:", "count:", "closed:", "seq:",
             "readers:", "trim:", "trimmed:", "w:", "read:", "pos:", "r:", "phase:", "attempt:", "node:", "via:", "units:",
-            "done:", "dead:", "drained:", "unit:");
+            "done:", "dead:", "drained:", "unit:", "order:", "released:", "delivered:");
 
     /** Fields without a prefix, as the scripts spell them. */
     static final java.util.List<String> PLAIN = java.util.List.of(STATUS, PLAN, TTL, STARTED, FINISHED, STARTED_BY,

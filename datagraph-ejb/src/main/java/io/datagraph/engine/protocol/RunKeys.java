@@ -13,6 +13,8 @@ import java.util.List;
  *   <li>{@code <prefix>:{<run>}:io:<name>} — the stream of one IO, entries as {@link EntryCodec} writes them;</li>
  *   <li>{@code <prefix>:{<run>}:work:<processor>} — the work units of an element-wise processor ({@link WorkUnit}),
  *       claimed by its workers through the consumer group {@value WorkUnit#GROUP};</li>
+ *   <li>{@code <prefix>:{<run>}:held:<processor>} — an ordered element-wise processor's results waiting for
+ *       earlier ones, by place (commit.lua);</li>
  *   <li>{@code <prefix>:{<run>}:dead} — the run's dead letters ({@link DeadLetterEntry}).</li>
  * </ul>
  */
@@ -30,6 +32,11 @@ public record RunKeys(String prefix, String runId) {
         return prefix + ":{" + runId + "}:work:" + processor;
     }
 
+    /** An ordered element-wise processor's results waiting for earlier ones (a hash by place). */
+    public String held(String processor) {
+        return prefix + ":{" + runId + "}:held:" + processor;
+    }
+
     public String deadLetters() {
         return prefix + ":{" + runId + "}:dead";
     }
@@ -37,7 +44,10 @@ public record RunKeys(String prefix, String runId) {
     /** The keys of a run besides its meta hash and streams: its element-wise processors' work and its dead letters. */
     public List<Object> elementKeys(Collection<String> elementWiseProcessors) {
         List<Object> keys = new ArrayList<>();
-        elementWiseProcessors.forEach(processor -> keys.add(work(processor)));
+        elementWiseProcessors.forEach(processor -> {
+            keys.add(work(processor));
+            keys.add(held(processor));
+        });
         if (!elementWiseProcessors.isEmpty()) {
             keys.add(deadLetters());
         }

@@ -261,8 +261,18 @@ public final class Scripts {
     /** Claims up to {@code count} units: first those idle longer than {@code lease} (their worker went silent), then new ones. */
     public static ScriptCall<Claim> claim(RunKeys keys, String processor, String input, String consumer, int count,
                                           long leaseMillis) {
+        return claim(keys, processor, input, consumer, count, leaseMillis, 0);
+    }
+
+    /**
+     * Claims as {@link #claim(RunKeys, String, String, String, int, long)}, for an ordered processor: no
+     * unit more than {@code window} places after the first result not yet released (0: unordered).
+     */
+    public static ScriptCall<Claim> claim(RunKeys keys, String processor, String input, String consumer, int count,
+                                          long leaseMillis, int window) {
         return new ScriptCall<>(Script.CLAIM, ScriptCall.Returns.MULTI,
-                List.of(keys.meta(), keys.work(processor), keys.stream(input)), List.of(consumer, count, leaseMillis),
+                List.of(keys.meta(), keys.work(processor), keys.stream(input)),
+                List.of(consumer, count, leaseMillis, window, processor),
                 raw -> {
                     List<Object> reply = list(raw);
                     Map<String, List<Object>> entries = new java.util.HashMap<>();
@@ -274,7 +284,8 @@ public final class Scripts {
                     for (Object item : (List<?>) reply.get(3)) {
                         List<Object> u = list(item);
                         units.add(new WorkUnit((String) u.get(0), number(u, 1), (String) u.get(2), (int) number(u, 3),
-                                (int) number(u, 4), (int) number(u, 5), number(u, 6), entries.get((String) u.get(2))));
+                                (int) number(u, 4), (int) number(u, 5), number(u, 6), number(u, 7),
+                                entries.get((String) u.get(2))));
                     }
                     return new Claim(StatusReply.of(reply), units);
                 });
@@ -296,9 +307,21 @@ public final class Scripts {
     public static ScriptCall<StatusReply> commit(RunKeys keys, String processor, String input, String consumer,
                                                  List<WorkUnit> units, long valuesDone, List<Results> results,
                                                  List<Retry> retries, List<io.datagraph.DeadLetter> dead) {
-        List<Object> allKeys = new ArrayList<>(List.of(keys.meta(), keys.work(processor), keys.deadLetters()));
+        return commit(keys, processor, input, consumer, 0, units, valuesDone, results, retries, dead);
+    }
+
+    /**
+     * Commits as above; with {@code place} above 0 (an ordered processor's single unit), its results wait
+     * until every earlier place is committed, then are written in order.
+     */
+    public static ScriptCall<StatusReply> commit(RunKeys keys, String processor, String input, String consumer,
+                                                 long place, List<WorkUnit> units, long valuesDone,
+                                                 List<Results> results, List<Retry> retries,
+                                                 List<io.datagraph.DeadLetter> dead) {
+        List<Object> allKeys = new ArrayList<>(List.of(keys.meta(), keys.work(processor), keys.deadLetters(),
+                keys.held(processor)));
         List<Object> args = new ArrayList<>(List.of(processor, consumer, input, keys.signalChannel(), keys.runId(),
-                units.size()));
+                place, units.size()));
         for (WorkUnit unit : units) {
             args.add(unit.id());
             args.add(unit.deliveries());

@@ -96,7 +96,7 @@ final class ElementWorker implements Runnable {
         try (Signals.Watch watch = workers.signals().watch(runId)) {
             while (!stopped) {
                 Scripts.Claim claim = workers.store().call(Scripts.claim(keys, step.processor(), input, consumer, count,
-                        workers.lease().toMillis()));
+                        workers.lease().toMillis(), settings.ordered() ? workers.reorderWindow() : 0));
                 if (!claim.status().is("RUNNING")) {
                     return;
                 }
@@ -126,44 +126,83 @@ final class ElementWorker implements Runnable {
         }
     }
 
-    /** Calls the processor for every value of the units, then commits them. */
+    /** What the calls of one claim came to: results per output, retries to schedule, dead letters. */
+    private final class Outcome {
+        final Map<String, List<String>> results = new LinkedHashMap<>();
+        final List<Scripts.Retry> retries = new ArrayList<>();
+        final List<DeadLetter> dead = new ArrayList<>();
+        long values;
+
+        Outcome() {
+            step.outputs().forEach(output -> results.put(output, new ArrayList<>()));
+        }
+    }
+
+    /**
+     * Calls the processor for every value of the units, then commits them: all at once, or, for an
+     * ordered processor, unit by unit at their places (its failing values are retried here, in place,
+     * so that a unit's results are whole when committed).
+     */
     private void work(List<WorkUnit> units) throws InterruptedException {
-        Map<String, List<String>> results = new LinkedHashMap<>();
-        step.outputs().forEach(output -> results.put(output, new ArrayList<>()));
-        List<Scripts.Retry> retries = new ArrayList<>();
-        List<DeadLetter> dead = new ArrayList<>();
-        long values = 0;
-        for (WorkUnit unit : units) {
-            long wait = unit.notBefore() - System.currentTimeMillis();
-            if (wait > 0) {
-                Thread.sleep(wait);
+        if (settings.ordered()) {
+            for (WorkUnit unit : units) {
+                Outcome outcome = new Outcome();
+                if (!process(unit, outcome, true)) {
+                    return;
+                }
+                commit(List.of(unit), unit.place(), outcome);
             }
-            EntryCodec.Entry entry = workers.entries().decode(runId, input, unit.entryId(), unit.entryFields());
-            for (int index = unit.from(); index < unit.to(); index++) {
-                String json = entry.values()[index];
-                values++;
+            return;
+        }
+        Outcome outcome = new Outcome();
+        for (WorkUnit unit : units) {
+            if (!process(unit, outcome, false)) {
+                return;
+            }
+        }
+        commit(units, 0, outcome);
+    }
+
+    /** Calls the processor for the unit's values. @return false when the run was failed and the worker stops */
+    private boolean process(WorkUnit unit, Outcome outcome, boolean retryInPlace) throws InterruptedException {
+        long wait = unit.notBefore() - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        EntryCodec.Entry entry = workers.entries().decode(runId, input, unit.entryId(), unit.entryFields());
+        for (int index = unit.from(); index < unit.to(); index++) {
+            String json = entry.values()[index];
+            outcome.values++;
+            int attempt = unit.attempt();
+            while (true) {
                 try {
-                    call(json).forEach((output, jsons) -> results.get(output).addAll(jsons));
+                    call(json).forEach((output, jsons) -> outcome.results.get(output).addAll(jsons));
+                    break;
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Throwable error) {
                     Throwable cause = error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
-                    int attempt = unit.attempt();
+                    if (attempt <= settings.retries() && retryInPlace) {
+                        attempt++;
+                        Thread.sleep(settings.delayBefore(attempt).toMillis());
+                        continue;
+                    }
                     if (attempt <= settings.retries()) {
-                        retries.add(new Scripts.Retry(unit.entryId(), index, attempt + 1,
+                        outcome.retries.add(new Scripts.Retry(unit.entryId(), index, attempt + 1,
                                 System.currentTimeMillis() + settings.delayBefore(attempt + 1).toMillis()));
                     } else if (settings.onFailure() == io.datagraph.OnFailure.DEAD_LETTER) {
-                        dead.add(new DeadLetter(step.processor(), json, message(cause), attempt, workers.nodeId(),
+                        outcome.dead.add(new DeadLetter(step.processor(), json, message(cause), attempt, workers.nodeId(),
                                 Instant.now()));
                     } else {
                         workers.fail(runId, plan, step, cause);
                         stopped = true;
-                        return;
+                        return false;
                     }
+                    break;
                 }
             }
         }
-        commit(units, values, results, retries, dead);
+        return true;
     }
 
     /** One call of the processor with one value: its results per output, as JSON. */
@@ -212,26 +251,21 @@ final class ElementWorker implements Runnable {
     /**
      * Commits the units with their results. A unit another worker took over meanwhile (this one
      * stalled past its lease) refuses the commit: it is dropped, with its results, and the rest is
-     * committed again; its new owner does its work.
+     * worked and committed again; its new owner does its work.
      */
-    private void commit(List<WorkUnit> units, long values, Map<String, List<String>> results,
-                        List<Scripts.Retry> retries, List<DeadLetter> dead) {
+    private void commit(List<WorkUnit> units, long place, Outcome outcome) throws InterruptedException {
         List<Scripts.Results> batches = new ArrayList<>();
-        results.forEach((output, jsons) -> batches.add(new Scripts.Results(output,
+        outcome.results.forEach((output, jsons) -> batches.add(new Scripts.Results(output,
                 workers.entries().entry(runId, output, jsons))));
-        StatusReply reply = workers.store().call(Scripts.commit(keys, step.processor(), input, consumer, units, values,
-                batches, retries, dead));
+        StatusReply reply = workers.store().call(Scripts.commit(keys, step.processor(), input, consumer, place, units,
+                outcome.values, batches, outcome.retries, outcome.dead));
         if (reply.is("STOLEN")) {
             LOG.info(() -> "unit " + reply.failedProcessor() + " of '" + step.processor() + "' in run " + runId
                     + " was taken over by another worker; this worker's results for it are dropped");
             List<WorkUnit> rest = units.stream().filter(unit -> !unit.id().equals(reply.failedProcessor())).toList();
             if (!rest.isEmpty()) {
                 // results are per claim, not per unit: redo the rest rather than guess which results were whose
-                try {
-                    work(rest);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                work(rest);
             }
         } else if (!reply.ok()) {
             stopped = true;

@@ -245,6 +245,10 @@ public class ElementWorkers {
         return half.compareTo(config.streams().pollInterval()) < 0 ? half : config.streams().pollInterval();
     }
 
+    int reorderWindow() {
+        return config.elementWise().reorderWindow();
+    }
+
     int maxResultChars() {
         return config.elementWise().maxResultChars();
     }

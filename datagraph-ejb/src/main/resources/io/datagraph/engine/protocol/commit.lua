@@ -2,34 +2,36 @@
 -- appended to the outputs, failing values scheduled again (retries) or recorded (dead letters), and
 -- the units acknowledged. Fenced per unit: a unit another worker has taken over since (its owner or
 -- delivery count changed) refuses the whole commit, so no result is written twice.
--- Called by Scripts.commit. KEYS[1] meta, KEYS[2] work stream, KEYS[3] dead-letter stream,
--- KEYS[4 .. 3+K] the processor's K outputs
--- ARGV: processor, consumer, input, channel, run id, U, then U pairs (unit id, deliveries), values done,
+-- An ordered processor commits one unit at a time, at its place q: its results wait in the held hash
+-- until every earlier place is committed, then go out in order.
+-- Called by Scripts.commit. KEYS[1] meta, KEYS[2] work stream, KEYS[3] dead-letter stream, KEYS[4] the
+-- held results of an ordered processor, KEYS[5 .. 4+K] the processor's K outputs
+-- ARGV: processor, consumer, input, channel, run id, place q (0: not ordered), U, then U pairs
+-- (unit id, deliveries), values done,
 -- then per output: name, value count, payload, signature; then R and R retries (entry id, index,
 -- attempt, not before ms); then D and D dead letters (value, error, attempts, node, time)
 -- Returns {OK, '', ''}, {STOLEN, unit id, ''}, or the run's status as append.lua.
 -- uses sample() from rates_lib
-local processor, consumer, input, channel, runId = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local processor, consumer, input, channel, runId, place = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5],
+  tonumber(ARGV[6])
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
 if m[1] ~= 'RUNNING' then
   return {m[1] or 'UNKNOWN', m[2] or '', m[3] or ''}
 end
-local u = tonumber(ARGV[6])
+local u = tonumber(ARGV[7])
 local ids = {}
 for i = 1, u do
-  local id, deliveries = ARGV[5 + 2 * i], ARGV[6 + 2 * i]
+  local id, deliveries = ARGV[6 + 2 * i], ARGV[7 + 2 * i]
   local pending = redis.call('XPENDING', KEYS[2], 'workers', id, id, 1)
   if not pending[1] or pending[1][2] ~= consumer or tostring(pending[1][4]) ~= deliveries then
     return {'STOLEN', id, ''}
   end
   table.insert(ids, id)
 end
-local a = 7 + 2 * u
+local a = 8 + 2 * u
 local valuesDone = tonumber(ARGV[a])
 a = a + 1
-for k = 4, #KEYS do
-  local name, count, payload, signature = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 3]
-  a = a + 4
+local function write(k, name, count, payload, signature)
   if count > 0 then
     if signature == '' then
       redis.call('XADD', KEYS[k], '*', 'n', count, 'v', payload)
@@ -38,6 +40,32 @@ for k = 4, #KEYS do
     end
     sample(KEYS[1], 'w:' .. name .. ':', redis.call('HINCRBY', KEYS[1], 'count:' .. name, count))
   end
+end
+for k = 5, #KEYS do
+  local name, count, payload, signature = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 3]
+  a = a + 4
+  if place == 0 then
+    write(k, name, count, payload, signature)
+  else
+    redis.call('HSET', KEYS[4], place .. ':' .. k .. ':n', count, place .. ':' .. k .. ':v', payload,
+      place .. ':' .. k .. ':s', signature, place .. ':' .. k .. ':o', name)
+  end
+end
+if place > 0 then
+  redis.call('HSET', KEYS[4], place .. ':done', '1')
+  local next = tonumber(redis.call('HGET', KEYS[1], 'released:' .. processor) or '1')
+  while redis.call('HEXISTS', KEYS[4], next .. ':done') == 1 do
+    for k = 5, #KEYS do
+      local f = redis.call('HMGET', KEYS[4], next .. ':' .. k .. ':o', next .. ':' .. k .. ':n',
+        next .. ':' .. k .. ':v', next .. ':' .. k .. ':s')
+      write(k, f[1], tonumber(f[2]), f[3], f[4])
+      redis.call('HDEL', KEYS[4], next .. ':' .. k .. ':o', next .. ':' .. k .. ':n', next .. ':' .. k .. ':v',
+        next .. ':' .. k .. ':s')
+    end
+    redis.call('HDEL', KEYS[4], next .. ':done')
+    next = next + 1
+  end
+  redis.call('HSET', KEYS[1], 'released:' .. processor, next)
 end
 local retries = tonumber(ARGV[a])
 for r = 1, retries do

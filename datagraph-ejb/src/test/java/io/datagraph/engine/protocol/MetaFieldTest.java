@@ -28,7 +28,7 @@ class MetaFieldTest {
 
     /** Fields of other entries the scripts write: work units and dead letters. */
     private static final Set<String> OTHER_ENTRIES = Set.of(WorkUnit.ENTRY, WorkUnit.FROM, WorkUnit.TO,
-            WorkUnit.ATTEMPT, WorkUnit.NOT_BEFORE, DeadLetterEntry.PROCESSOR, DeadLetterEntry.VALUE,
+            WorkUnit.ATTEMPT, WorkUnit.NOT_BEFORE, WorkUnit.PLACE, DeadLetterEntry.PROCESSOR, DeadLetterEntry.VALUE,
             DeadLetterEntry.ERROR, DeadLetterEntry.ATTEMPTS, DeadLetterEntry.NODE, DeadLetterEntry.TIME);
 
     private static List<String> quotedInScripts() {

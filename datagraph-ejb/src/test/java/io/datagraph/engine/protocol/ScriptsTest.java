@@ -64,8 +64,8 @@ class ScriptsTest {
         ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", List.of("b"),
                 new Scripts.RunShape(List.of("a", "b"), List.of("enrich")));
         assertEquals(List.of("dg:signals", "r1", 1, "foo#1", 1, "b", "a", "b"), call.args());
-        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b", "dg:{r1}:work:enrich", "dg:{r1}:dead"),
-                call.keys());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b", "dg:{r1}:work:enrich", "dg:{r1}:held:enrich",
+                "dg:{r1}:dead"), call.keys());
     }
 
     @Test
@@ -77,15 +77,16 @@ class ScriptsTest {
 
     @Test
     void claimCommitKeepAliveAndDrainNameTheirArguments() {
-        assertEquals(List.of("consumer", "count", "lease"), argumentNames(Script.CLAIM));
-        assertEquals(List.of("w1", 4, 2000L), Scripts.claim(RUN, "enrich", "items", "w1", 4, 2000).args());
-        assertEquals(List.of("processor", "consumer", "input", "channel", "runId"), argumentNames(Script.COMMIT));
-        WorkUnit unit = new WorkUnit("5-0", 2, "1-0", 0, 2, 1, 0, List.of());
+        assertEquals(List.of("consumer", "count", "lease", "window", "processor"), argumentNames(Script.CLAIM));
+        assertEquals(List.of("w1", 4, 2000L, 0, "enrich"), Scripts.claim(RUN, "enrich", "items", "w1", 4, 2000).args());
+        assertEquals(List.of("processor", "consumer", "input", "channel", "runId", "place"), argumentNames(Script.COMMIT));
+        WorkUnit unit = new WorkUnit("5-0", 2, "1-0", 0, 2, 1, 0, 3, List.of());
         ScriptCall<StatusReply> commit = Scripts.commit(RUN, "enrich", "items", "w1", List.of(unit), 2,
                 List.of(new Scripts.Results("enriched", BATCH)), List.of(new Scripts.Retry("1-0", 1, 2, 99)), List.of());
-        assertEquals(List.of("enrich", "w1", "items", "dg:signals", "r1", 1, "5-0", 2L, 2L, "enriched", 2, "1\n2", "sig",
-                1, "1-0", 1, 2, 99L, 0), commit.args());
-        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:work:enrich", "dg:{r1}:dead", "dg:{r1}:io:enriched"), commit.keys());
+        assertEquals(List.of("enrich", "w1", "items", "dg:signals", "r1", 0L, 1, "5-0", 2L, 2L, "enriched", 2, "1\n2",
+                "sig", 1, "1-0", 1, 2, 99L, 0), commit.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:work:enrich", "dg:{r1}:dead", "dg:{r1}:held:enrich",
+                "dg:{r1}:io:enriched"), commit.keys());
         assertEquals(List.of("consumer"), argumentNames(Script.KEEP_ALIVE));
         assertEquals(List.of("channel", "runId", "processor", "partition", "input", "k"), argumentNames(Script.DRAIN));
     }
@@ -93,10 +94,10 @@ class ScriptsTest {
     @Test
     void aClaimReplyReadsAsWorkUnits() {
         Scripts.Claim claim = Scripts.claim(RUN, "enrich", "items", "w1", 4, 2000).read(List.of("RUNNING", "", "",
-                List.of(List.of("5-0", 3L, "1-0", 2L, 4L, 2L, 1234L)),
+                List.of(List.of("5-0", 3L, "1-0", 2L, 4L, 2L, 1234L, 7L)),
                 List.of(List.of("1-0", List.of("n", "4", "v", "1\n2\n3\n4")))));
         WorkUnit unit = claim.units().get(0);
-        assertEquals(new WorkUnit("5-0", 3, "1-0", 2, 4, 2, 1234, List.of("n", "4", "v", "1\n2\n3\n4")), unit);
+        assertEquals(new WorkUnit("5-0", 3, "1-0", 2, 4, 2, 1234, 7, List.of("n", "4", "v", "1\n2\n3\n4")), unit);
     }
 
     @Test
