@@ -101,4 +101,12 @@ class ElementWiseTest {
         assertTrue(started >= 0 && started <= 3,
                 "with a reorder window of 4 units, at most 3 values after the held one may start; " + started + " did");
     }
+
+    @Test
+    void whatAFailingCallEmittedIsDropped() throws InterruptedException {
+        Run run = datagraph.start(RunRequest.of(Flow.of("emitThenFail"))
+                .inputs(java.util.Map.of("signed", List.of(1, -2, 3))));
+        assertEquals(List.of(1, 3), sorted(run.<Integer>io("kept", Integer.class).stream().toList()));
+        assertEquals(List.of("-2"), run.deadLetters().stream().map(DeadLetter::value).toList());
+    }
 }

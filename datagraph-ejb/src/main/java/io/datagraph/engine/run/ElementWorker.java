@@ -48,6 +48,10 @@ final class ElementWorker implements Runnable {
     private final ValueCodec<?>[] codecs;
     private final ValueCodec<?> resultCodec;
     private final EntryCodec.SizeLimit sizeLimit;
+    /** Looked up once: the worker calls the processor once per value. */
+    private final io.datagraph.ProcessorContext context;
+    private final jakarta.enterprise.inject.spi.BeanManager beanManager;
+    private final int maxResultChars;
     private volatile List<WorkUnit> claimed = List.of();
     private volatile boolean stopped;
 
@@ -66,6 +70,9 @@ final class ElementWorker implements Runnable {
                 .toArray(ValueCodec<?>[]::new);
         this.resultCodec = method.result().map(binding -> workers.codec(binding.elementType())).orElse(null);
         this.sizeLimit = workers.entries().sizeLimit();
+        this.context = new io.datagraph.ProcessorContext(runId, step.processor());
+        this.beanManager = workers.beanManager();
+        this.maxResultChars = workers.maxResultChars();
     }
 
     String runId() {
@@ -176,7 +183,7 @@ final class ElementWorker implements Runnable {
             int attempt = unit.attempt();
             while (true) {
                 try {
-                    call(json).forEach((output, jsons) -> outcome.results.get(output).addAll(jsons));
+                    call(json, outcome);
                     break;
                 } catch (InterruptedException e) {
                     throw e;
@@ -205,47 +212,52 @@ final class ElementWorker implements Runnable {
         return true;
     }
 
-    /** One call of the processor with one value: its results per output, as JSON. */
-    private Map<String, List<String>> call(String json) throws Throwable {
-        BufferedEmitter.ResultBudget budget = new BufferedEmitter.ResultBudget(workers.maxResultChars());
+    /**
+     * One call of the processor with one value; on success its results (JSON) join the outcome's. A
+     * call that throws adds nothing: what it emitted before is dropped.
+     */
+    private void call(String json, Outcome outcome) throws Throwable {
+        BufferedEmitter.ResultBudget budget = new BufferedEmitter.ResultBudget(maxResultChars);
         List<Binding> bindings = method.bindings();
         Object[] arguments = new Object[bindings.size()];
-        Map<String, BufferedEmitter<?>> emitters = new LinkedHashMap<>();
+        BufferedEmitter<?>[] emitters = new BufferedEmitter<?>[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
             Binding binding = bindings.get(i);
             if (binding.kind() == Binding.Kind.VALUE) {
                 arguments[i] = codecs[i].decode(json);
             } else {
-                BufferedEmitter<?> emitter = new BufferedEmitter<>(binding.stream(), codecs[i], sizeLimit, budget);
-                emitters.put(binding.stream(), emitter);
-                arguments[i] = emitter;
+                emitters[i] = new BufferedEmitter<>(binding.stream(), codecs[i], sizeLimit, budget);
+                arguments[i] = emitters[i];
             }
         }
-        Object result = new io.datagraph.ProcessorContext(runId, step.processor())
-                .around(() -> {
-                    try {
-                        return method.invoke(workers.beanManager(), arguments);
-                    } catch (Exception | Error e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        throw new ExecutionException(t);
-                    }
-                });
+        Object result = context.around(() -> {
+            try {
+                return method.invoke(beanManager, arguments);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new ExecutionException(t);
+            }
+        });
         if (result instanceof CompletionStage<?> stage) {
             result = stage.toCompletableFuture().get();
         }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        emitters.forEach((output, emitter) -> out.put(output, emitter.results()));
-        if (result != null && method.result().isPresent()) {
-            Binding binding = method.result().get();
+        String encoded = null;
+        if (result != null && resultCodec != null) {
             @SuppressWarnings("unchecked")
             ValueCodec<Object> codec = (ValueCodec<Object>) resultCodec;
-            String encoded = codec.encode(result);
+            encoded = codec.encode(result);
             sizeLimit.check(encoded, () -> "the result of '" + step.processor() + "'");
             budget.spend(encoded.length());
-            out.put(binding.stream(), List.of(encoded));
         }
-        return out;
+        for (int i = 0; i < emitters.length; i++) {
+            if (emitters[i] != null) {
+                outcome.results.get(bindings.get(i).stream()).addAll(emitters[i].results());
+            }
+        }
+        if (encoded != null) {
+            outcome.results.get(method.result().get().stream()).add(encoded);
+        }
     }
 
     /**
