@@ -6,5 +6,7 @@ public enum ProcessorPhase {
     WAITING,
     RUNNING,
     DONE,
-    FAILED
+    FAILED,
+    /** Was running when its run failed or was cancelled; a restart runs it again. */
+    STOPPED
 }

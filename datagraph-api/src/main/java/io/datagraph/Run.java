@@ -74,6 +74,18 @@ public interface Run {
     /** Stops the run's processors on every node and frees its streams; no-op once final. */
     void cancel();
 
+    /**
+     * Runs a FAILED run again: the failed processor and those its failure stopped run as new attempts
+     * that resume their outputs; processors that finished are not run again; values written, and dead
+     * letters, are kept. The run is RUNNING again.
+     *
+     * @throws RestartRefusedException if the run is not FAILED, or a processor to run again would have
+     *         to re-read an input its readers already consumed (trimmed)
+     * @throws UnknownRunException once the run's data expired
+     * @throws LimitExceededException when {@code datagraph.limits.concurrent-runs} runs are running
+     */
+    void restart();
+
     /** The values element-wise processors of this run gave up on, oldest first (see {@link OnFailure}). */
     java.util.List<DeadLetter> deadLetters();
 

@@ -143,6 +143,7 @@ public final class SvgGraph {
             case RUNNING -> "#cfe8ff";
             case DONE -> "#d4f7d4";
             case FAILED -> "#ffd0d0";
+            case STOPPED -> "#ffe8c0";
         };
     }
 

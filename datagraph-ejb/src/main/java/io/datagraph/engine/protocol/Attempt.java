@@ -9,9 +9,10 @@ import java.util.Map;
  * numbers its batches after {@code sequence}.
  *
  * @param writer  the fencing token its writes carry, {@code <processor>#<number>} (see {@code fence_lib.lua})
+ * @param epoch   the run's epoch when it started (raised by each restart): its failure counts only in it
  * @param outputs per output, the values already written and the last batch sequence number
  */
-public record Attempt(int number, String writer, Map<String, Resume> outputs) {
+public record Attempt(int number, String writer, long epoch, Map<String, Resume> outputs) {
 
     /** The token of writes made outside any processor (inputs through the API): never fenced. */
     public static final String NO_WRITER = "";

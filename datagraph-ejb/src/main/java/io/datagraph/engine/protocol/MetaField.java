@@ -17,6 +17,7 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@value #PARTITION}, {@value #PARTITIONS}</td><td>the partition running now, and how many there are</td></tr>
  *   <tr><td>{@code remaining:<p>}</td><td>processors of partition p not yet finished</td></tr>
  *   <tr><td>{@value #DEAD}</td><td>how many dead letters the run holds</td></tr>
+ *   <tr><td>{@value #EPOCH}</td><td>raised by each restart (absent: 0): failures of an earlier epoch are ignored</td></tr>
  * </table>
  *
  * <h2>Per stream {@code <io>}</h2>
@@ -42,7 +43,7 @@ package io.datagraph.engine.protocol;
  * <h2>Per processor {@code <p>}</h2>
  * <table>
  *   <caption>one field each per processor</caption>
- *   <tr><td>{@code phase:<p>}</td><td>RUNNING, DONE or FAILED (absent: WAITING)</td></tr>
+ *   <tr><td>{@code phase:<p>}</td><td>RUNNING, DONE, FAILED or STOPPED (absent: WAITING)</td></tr>
  *   <tr><td>{@code attempt:<p>}</td><td>its latest attempt: only that attempt's writes are taken (fencing)</td></tr>
  *   <tr><td>{@code node:<p>}</td><td>the node running that attempt</td></tr>
  *   <tr><td>{@code via:<p>}</td><td>{@code local} or {@code store}: how it reached that node (store: another can take over)</td></tr>
@@ -68,6 +69,7 @@ public final class MetaField {
     public static final String PARTITION = "partition";
     public static final String PARTITIONS = "partitions";
     public static final String DEAD = "dead";
+    public static final String EPOCH = "epoch";
 
     /** Prefixes of the per-partition, per-stream, per-reader and per-processor fields, as the scripts spell them. */
     static final java.util.List<String> PREFIXES = java.util.List.of("remaining:", "count:", "closed:", "seq:",
@@ -76,7 +78,7 @@ public final class MetaField {
 
     /** Fields without a prefix, as the scripts spell them. */
     static final java.util.List<String> PLAIN = java.util.List.of(STATUS, PLAN, TTL, STARTED, FINISHED, STARTED_BY,
-            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD);
+            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD, EPOCH);
 
     private MetaField() {
     }

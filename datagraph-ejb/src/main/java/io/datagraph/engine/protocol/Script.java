@@ -18,15 +18,16 @@ public enum Script {
     APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua"),
     CLOSE("fence_lib.lua", "refused_lib.lua"),
     FINISH("fence_lib.lua", "finish_lib.lua"),
-    FAIL,
-    CANCEL,
+    FAIL("stop_lib.lua"),
+    CANCEL("stop_lib.lua"),
     READ("rates_lib.lua", "ids_lib.lua"),
     BACKLOG("backlog_lib.lua"),
     ENSURE_GROUP,
     CLAIM,
     COMMIT("rates_lib.lua"),
     KEEP_ALIVE,
-    DRAIN("finish_lib.lua");
+    DRAIN("finish_lib.lua"),
+    RESTART;
 
     private final String source;
 

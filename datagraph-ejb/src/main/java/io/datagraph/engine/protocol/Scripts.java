@@ -111,9 +111,9 @@ public final class Scripts {
             }
             Map<String, Attempt.Resume> resume = new LinkedHashMap<>();
             for (int i = 0; i < outputs.size(); i++) {
-                resume.put(outputs.get(i), new Attempt.Resume(number(reply, 1 + 2 * i), number(reply, 2 + 2 * i)));
+                resume.put(outputs.get(i), new Attempt.Resume(number(reply, 2 + 2 * i), number(reply, 3 + 2 * i)));
             }
-            return new Attempt(number, Attempt.writer(processor, number), resume);
+            return new Attempt(number, Attempt.writer(processor, number), number(reply, 1), resume);
         });
     }
 
@@ -154,8 +154,42 @@ public final class Scripts {
 
     /** Fails a running run on behalf of {@code processor}; replies whether this call failed it. */
     public static ScriptCall<Boolean> fail(RunKeys keys, RunShape run, String processor, String message) {
+        return fail(keys, run, processor, message, null);
+    }
+
+    /**
+     * Fails a running run on behalf of {@code processor}, unless the run's epoch is no longer {@code epoch}
+     * (it was restarted since; null: whatever the epoch); replies whether this call failed it.
+     */
+    public static ScriptCall<Boolean> fail(RunKeys keys, RunShape run, String processor, String message, Long epoch) {
         return new ScriptCall<>(Script.FAIL, ScriptCall.Returns.INTEGER, run.keys(keys),
-                List.of(keys.signalChannel(), keys.runId(), processor, message), raw -> ((Number) raw).longValue() == 1);
+                List.of(keys.signalChannel(), keys.runId(), processor, message, epoch == null ? "" : epoch.toString()),
+                raw -> ((Number) raw).longValue() == 1);
+    }
+
+    /** Reply of {@link #restart}: {@code OK} with the new epoch and the processors to run again, or why not. */
+    public record Restart(String status, long epoch, List<String> again, List<String> detail) {
+    }
+
+    /**
+     * Restarts a FAILED run whose current partition is {@code partition}: {@code steps} are that partition's
+     * processors with their inputs.
+     */
+    public static ScriptCall<Restart> restart(RunKeys keys, RunShape run, int partition, Map<String, List<String>> steps) {
+        List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), partition, steps.size()));
+        steps.forEach((processor, inputs) -> {
+            args.add(processor);
+            args.add(inputs.size());
+            args.addAll(inputs);
+        });
+        return new ScriptCall<>(Script.RESTART, ScriptCall.Returns.MULTI, run.keys(keys), args, raw -> {
+            List<Object> reply = list(raw);
+            String status = (String) reply.get(0);
+            List<String> rest = reply.subList(1, reply.size()).stream().map(String::valueOf).toList();
+            return "OK".equals(status)
+                    ? new Restart(status, Long.parseLong(rest.get(0)), rest.subList(1, rest.size()), List.of())
+                    : new Restart(status, -1, List.of(), rest);
+        });
     }
 
     /** Cancels a running run and deletes its streams; replies with the status before, {@code UNKNOWN} for none. */

@@ -186,7 +186,22 @@ public class RunRepository {
 
     /** Fails the run on behalf of a processor. @return whether this call failed it (it was running) */
     public boolean fail(String runId, RunPlan plan, String processor, String message) {
-        return store.call(Scripts.fail(keys(runId), plan.shape(), processor, message));
+        return fail(runId, plan, processor, message, null);
+    }
+
+    /**
+     * Fails the run on behalf of a processor, unless it was restarted since {@code epoch} (null: whatever
+     * its epoch). @return whether this call failed it
+     */
+    public boolean fail(String runId, RunPlan plan, String processor, String message, Long epoch) {
+        return store.call(Scripts.fail(keys(runId), plan.shape(), processor, message, epoch));
+    }
+
+    /** Restarts a FAILED run at its current partition; see {@code restart.lua}. */
+    public Scripts.Restart restart(String runId, RunPlan plan, int partition) {
+        java.util.Map<String, List<String>> steps = new java.util.LinkedHashMap<>();
+        plan.partition(partition).forEach(step -> steps.put(step.processor(), step.inputs()));
+        return store.call(Scripts.restart(keys(runId), plan.shape(), partition, steps));
     }
 
     /**

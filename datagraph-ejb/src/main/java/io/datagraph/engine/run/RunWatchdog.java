@@ -92,8 +92,9 @@ public class RunWatchdog {
             }
             boolean retryable = Supervisor.DISPATCHED.equals(meta.get(MetaField.via(processor)))
                     && directory.served(processor);
+            Long epoch = Long.valueOf(meta.getOrDefault(MetaField.EPOCH, "0"));
             if (!retryable && runs.fail(runId, plan, processor, "node " + node + " running it stopped answering,"
-                    + " and no live node can take it over")) {
+                    + " and no live node can take it over", epoch)) {
                 LOG.warning(() -> "run " + runId + " failed: node " + node + " running processor '" + processor
                         + "' stopped answering");
             }

@@ -33,8 +33,11 @@ public final class StoreRun implements Run {
     /** Who started the run: fixed at creation, so read from the store at most once per handle. */
     private volatile Optional<String> startedBy;
 
+    private final java.util.function.Consumer<String> restarter;
+
     public StoreRun(String id, RunPlan plan, RunRepository runs, StreamFactory streams, Signals signals,
-                    Duration pollInterval) {
+                    Duration pollInterval, java.util.function.Consumer<String> restarter) {
+        this.restarter = restarter;
         this.id = id;
         this.plan = plan;
         this.runs = runs;
@@ -174,6 +177,11 @@ public final class StoreRun implements Run {
     public long deadLetterCount() {
         String count = runs.meta(id).get(io.datagraph.engine.protocol.MetaField.DEAD);
         return count == null ? 0 : Long.parseLong(count);
+    }
+
+    @Override
+    public void restart() {
+        restarter.accept(id);
     }
 
     @Override

@@ -170,7 +170,7 @@ public class Supervisor implements DispatchReceiver {
 
     /** A handle on a run whose plan is known. */
     public StoreRun handle(String runId, RunPlan plan) {
-        return new StoreRun(runId, plan, runs, streams, signals, config.streams().pollInterval());
+        return new StoreRun(runId, plan, runs, streams, signals, config.streams().pollInterval(), this::restart);
     }
 
     /**
@@ -256,11 +256,11 @@ public class Supervisor implements DispatchReceiver {
         // the processor is over; an interrupt meant for it (its run ended elsewhere) must not stop this write
         Thread.interrupted();
         try {
-            if (runs.fail(runId, plan, step.processor(), message)) {
+            if (runs.fail(runId, plan, step.processor(), message, attempt == null ? null : attempt.epoch())) {
                 LOG.log(Level.WARNING, "run " + runId + " failed: processor '" + step.processor() + "' threw", error);
             }
         } catch (RuntimeException e) {
-            unrecorded.add(new Failure(runId, plan, step.processor(), message));
+            unrecorded.add(new Failure(runId, plan, step.processor(), message, attempt == null ? null : attempt.epoch()));
             LOG.log(Level.WARNING, "could not record the failure of processor '" + step.processor() + "' of run "
                     + runId + " (" + message + "); recording it once the store answers", e);
         }
@@ -270,7 +270,7 @@ public class Supervisor implements DispatchReceiver {
     public void recordUnrecordedFailures() {
         for (Failure failure : unrecorded) {
             try {
-                runs.fail(failure.runId(), failure.plan(), failure.processor(), failure.message());
+                runs.fail(failure.runId(), failure.plan(), failure.processor(), failure.message(), failure.epoch());
                 unrecorded.remove(failure);
             } catch (RuntimeException stillDown) {
                 return;
@@ -278,7 +278,45 @@ public class Supervisor implements DispatchReceiver {
         }
     }
 
-    private record Failure(String runId, RunPlan plan, String processor, String message) {
+    /** A failure to record once the store answers; {@code epoch} keeps it from failing a run restarted since. */
+    private record Failure(String runId, RunPlan plan, String processor, String message, Long epoch) {
+    }
+
+    /**
+     * Restarts a FAILED run: re-admits it, switches it back to RUNNING in one script, and runs the
+     * processors of its current partition that had not finished, as new attempts.
+     */
+    void restart(String runId) {
+        RunPlan plan = runs.plan(runId);
+        int partition = Integer.parseInt(runs.meta(runId).getOrDefault(io.datagraph.engine.protocol.MetaField.PARTITION, "0"));
+        admission.admit(runId);
+        io.datagraph.engine.protocol.Scripts.Restart reply;
+        try {
+            reply = runs.restart(runId, plan, partition);
+        } catch (RuntimeException e) {
+            admission.release(runId);
+            throw e;
+        }
+        if (!"OK".equals(reply.status())) {
+            admission.release(runId);
+            throw new io.datagraph.RestartRefusedException(runId, switch (reply.status()) {
+                case "NOT_FAILED" -> "it is " + reply.detail().get(0) + "; only a FAILED run is restarted";
+                case "TRIMMED" -> "processor '" + reply.detail().get(0) + "' would re-read input '"
+                        + reply.detail().get(1) + "', whose values its readers consumed and the store dropped"
+                        + " (start runs with outputs ALL, or datagraph.streams.trim-consumed=false, to keep them)";
+                default -> "it moved on meanwhile (" + reply.status() + " " + reply.detail() + "); try again";
+            });
+        }
+        LOG.info(() -> "run " + runId + " restarted (epoch " + reply.epoch() + "): " + reply.again());
+        for (RunPlan.Step step : plan.partition(partition)) {
+            if (reply.again().contains(step.processor())) {
+                if (step.isElementWise()) {
+                    elementWorkers.begin(runId, plan, step);
+                } else {
+                    hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { }));
+                }
+            }
+        }
     }
 
     /** A processor stopping because its run already failed or was cancelled is not a new failure. */

@@ -1,11 +1,13 @@
 -- Cancels a running run: its streams are deleted at once, its status kept for the TTL.
 -- Called by Scripts.cancel. KEYS[1] meta, KEYS[2..] every stream of the run
--- Returns the status before the call (UNKNOWN when there is no such run).
+-- Returns the status before the call (UNKNOWN when there is no such run). Processors still running are
+-- STOPPED. uses stop_running() from stop_lib
 local channel, runId = ARGV[1], ARGV[2]
 local status = redis.call('HGET', KEYS[1], 'status')
 if status ~= 'RUNNING' then
   return status or 'UNKNOWN'
 end
+stop_running(KEYS[1], '')
 local now = redis.call('TIME')
 redis.call('HSET', KEYS[1], 'status', 'CANCELLED', 'finished', now[1] * 1000 + math.floor(now[2] / 1000))
 for i = 2, #KEYS do

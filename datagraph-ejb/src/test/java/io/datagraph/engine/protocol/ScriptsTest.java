@@ -50,8 +50,11 @@ class ScriptsTest {
                 Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).args());
         assertEquals(List.of("stream"), argumentNames(Script.BACKLOG));
         assertEquals(List.of("channel", "runId"), argumentNames(Script.CANCEL));
-        assertEquals(List.of("channel", "runId", "processor", "message"), argumentNames(Script.FAIL));
-        assertEquals(List.of("dg:signals", "r1", "foo", "boom"), Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom").args());
+        assertEquals(List.of("channel", "runId", "processor", "message", "epoch"), argumentNames(Script.FAIL));
+        assertEquals(List.of("dg:signals", "r1", "foo", "boom", ""),
+                Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom").args());
+        assertEquals("2", Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom", 2L).args().get(4));
+        assertEquals(List.of("channel", "runId", "partition"), argumentNames(Script.RESTART));
         assertEquals(List.of("runId", "limit"), argumentNames(Script.ADMIT));
         assertEquals(List.of("dg:running"), Scripts.admit(new StoreKeys("dg"), "r1", 3).keys());
         assertEquals(List.of("group"), argumentNames(Script.ENSURE_GROUP));
@@ -131,8 +134,9 @@ class ScriptsTest {
 
     @Test
     void anAttemptReplyReadsAsTheAttemptAndWhereEachOutputStands() {
-        Attempt attempt = Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).read(List.of(3L, 10L, 1L, 0L, 0L));
+        Attempt attempt = Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).read(List.of(3L, 1L, 10L, 1L, 0L, 0L));
         assertEquals(3, attempt.number());
+        assertEquals(1, attempt.epoch());
         assertEquals("foo#3", attempt.writer());
         assertEquals(new Attempt.Resume(10, 1), attempt.outputs().get("b"));
         assertNull(Scripts.attempt(RUN, "foo", "n1", "local", List.of("b")).read(List.of(-1L)));

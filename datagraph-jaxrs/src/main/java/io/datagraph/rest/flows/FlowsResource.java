@@ -120,6 +120,16 @@ public class FlowsResource {
         return values.build().toString();
     }
 
+    /** Runs a FAILED run again from where it failed; answers its state. */
+    @POST
+    @Path("{id}/restart")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String restart(@PathParam("id") String id) {
+        Run run = access.run(id);
+        run.restart();
+        return RunJson.state(run, RunJson.view(uriInfo, id)).toString();
+    }
+
     /** The values the run's element-wise processors gave up on, oldest first. */
     @GET
     @Path("{id}/dead-letters")

@@ -40,7 +40,7 @@ public class DatagraphExceptionMapper implements ExceptionMapper<DatagraphExcept
         } else if (e instanceof UnknownRunException || e instanceof UnknownStreamException) {
             status = Response.Status.NOT_FOUND;
         } else if (e instanceof InputClosedException || e instanceof FlowFailedException
-                || e instanceof RunCancelledException) {
+                || e instanceof RunCancelledException || e instanceof io.datagraph.RestartRefusedException) {
             status = Response.Status.CONFLICT;
         } else if (e instanceof StoreUnavailableException) {
             status = Response.Status.SERVICE_UNAVAILABLE;
