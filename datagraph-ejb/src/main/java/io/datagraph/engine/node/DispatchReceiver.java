@@ -8,10 +8,11 @@ public interface DispatchReceiver {
 
     /**
      * Runs processor {@code processor} of run {@code runId} on this node, as an attempt another node
-     * could take over. Returns at once; {@code ended} runs once the processor has ended, however it
-     * ended (the dispatcher then acknowledges the entry).
+     * could take over, unless the run's epoch moved on since the dispatch ({@code epoch}). Returns at
+     * once; {@code ended} runs once the processor has ended, however it ended, or at once when it is not
+     * run (the dispatcher then acknowledges the entry).
      *
      * @throws RuntimeException if it cannot be run here (the dispatcher logs it and acknowledges)
      */
-    void runDispatched(String runId, String processor, Runnable ended);
+    void runDispatched(String runId, String processor, long epoch, Runnable ended);
 }

@@ -98,9 +98,9 @@ public class Dispatcher {
     }
 
     /** Sends one invocation of a processor this node does not serve to a node that does. */
-    public void dispatch(String runId, String processor) {
+    public void dispatch(String runId, String processor, long epoch) {
         try {
-            stream(processor).add(StreamAddArgs.entries(new DispatchEntry(runId).fields()));
+            stream(processor).add(StreamAddArgs.entries(new DispatchEntry(runId, epoch).fields()));
         } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
@@ -140,7 +140,7 @@ public class Dispatcher {
     private boolean take(String processor) {
         Map<StreamMessageId, Map<String, String>> taken =
                 stream(processor).readGroup(GROUP, config.node().id(), StreamReadGroupArgs.neverDelivered().count(16));
-        taken.forEach((id, fields) -> run(processor, id, DispatchEntry.of(fields).runId()));
+        taken.forEach((id, fields) -> run(processor, id, DispatchEntry.of(fields)));
         return !taken.isEmpty();
     }
 
@@ -151,20 +151,21 @@ public class Dispatcher {
                 .autoClaim(GROUP, config.node().id(), idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, 16);
         claimed.getMessages().forEach((id, fields) -> {
             if (!inFlight.contains(new InFlight(processor, id))) {
-                String runId = DispatchEntry.of(fields).runId();
-                LOG.info(() -> "taking over processor '" + processor + "' of run " + runId
+                DispatchEntry dispatched = DispatchEntry.of(fields);
+                LOG.info(() -> "taking over processor '" + processor + "' of run " + dispatched.runId()
                         + " from a node that stopped answering");
-                run(processor, id, runId);
+                run(processor, id, dispatched);
             }
         });
         return !claimed.getMessages().isEmpty();
     }
 
-    private void run(String processor, StreamMessageId id, String runId) {
+    private void run(String processor, StreamMessageId id, DispatchEntry dispatched) {
+        String runId = dispatched.runId();
         InFlight entry = new InFlight(processor, id);
         inFlight.add(entry);
         try {
-            receiver.runDispatched(runId, processor, () -> acknowledge(entry));
+            receiver.runDispatched(runId, processor, dispatched.epoch(), () -> acknowledge(entry));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not run dispatched processor '" + processor + "' of run " + runId, e);
             acknowledge(entry);

@@ -27,7 +27,7 @@ public class StoreDispatchExecutor implements ProcessorExecutor {
 
     @Override
     public void execute(ProcessorTask task) {
-        dispatcher.dispatch(task.runId(), task.processor());
+        dispatcher.dispatch(task.runId(), task.processor(), task.epoch());
     }
 
     @Override

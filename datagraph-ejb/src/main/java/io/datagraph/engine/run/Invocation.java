@@ -27,6 +27,7 @@ final class Invocation implements ProcessorTask {
     private final RunPlan plan;
     private final RunPlan.Step step;
     private final String via;
+    private final long epoch;
     private final Runnable ended;
     private final AtomicBoolean claimed = new AtomicBoolean();
     /** The thread running it, until it ended; guarded by this. */
@@ -36,10 +37,13 @@ final class Invocation implements ProcessorTask {
 
     /**
      * @param via   {@code local}, or {@code store} when dispatched (another node can retry it)
+     * @param epoch the run's epoch it belongs to (see {@link ProcessorTask#epoch()})
      * @param ended runs once the processor has ended, however it ended (e.g. to acknowledge a dispatch)
      */
-    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, String via, Runnable ended) {
+    Invocation(Supervisor supervisor, String runId, RunPlan plan, RunPlan.Step step, String via, long epoch,
+               Runnable ended) {
         this.supervisor = supervisor;
+        this.epoch = epoch;
         this.runId = runId;
         this.plan = plan;
         this.step = step;
@@ -55,6 +59,11 @@ final class Invocation implements ProcessorTask {
     @Override
     public String processor() {
         return step.processor();
+    }
+
+    @Override
+    public long epoch() {
+        return epoch;
     }
 
     @Override

@@ -197,6 +197,12 @@ public class RunRepository {
         return store.call(Scripts.fail(keys(runId), plan.shape(), processor, message, epoch));
     }
 
+    /** The run's epoch: how many times it was restarted. */
+    public long epoch(String runId) {
+        String epoch = read(runId, Set.of(MetaField.EPOCH)).get(MetaField.EPOCH);
+        return epoch == null ? 0 : Long.parseLong(epoch);
+    }
+
     /** Restarts a FAILED run at its current partition; see {@code restart.lua}. */
     public Scripts.Restart restart(String runId, RunPlan plan, int partition) {
         java.util.Map<String, List<String>> steps = new java.util.LinkedHashMap<>();

@@ -164,7 +164,7 @@ public class Supervisor implements DispatchReceiver {
             throw refused;
         }
         runs.remember(runId);
-        schedule(runId, plan, 0);
+        schedule(runId, plan, 0, 0);
         return handle(runId, plan);
     }
 
@@ -177,29 +177,35 @@ public class Supervisor implements DispatchReceiver {
      * Hands a partition's processors to their executors; element-wise processors get workers on every
      * node serving them instead ({@link ElementWorkers}).
      */
-    private void schedule(String runId, RunPlan plan, int partition) {
+    private void schedule(String runId, RunPlan plan, int partition, long epoch) {
         for (RunPlan.Step step : plan.partition(partition)) {
             if (step.isElementWise()) {
                 elementWorkers.begin(runId, plan, step);
             } else {
-                hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { }));
+                hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, epoch, () -> { }));
             }
         }
     }
 
-    /** A partition became due on this node (its previous one finished here). */
+    /** A partition became due on this node (an element-wise processor of the previous one finished here). */
     void partitionDue(String runId, RunPlan plan, int partition) {
-        schedule(runId, plan, partition);
+        schedule(runId, plan, partition, runs.epoch(runId));
     }
 
     /** Runs a processor another node dispatched here; {@code ended} runs once it has ended. */
     @Override
-    public void runDispatched(String runId, String processor, Runnable ended) {
+    public void runDispatched(String runId, String processor, long epoch, Runnable ended) {
+        if (runs.epoch(runId) != epoch) {
+            LOG.info(() -> "dispatch of processor '" + processor + "' for run " + runId + " belongs to epoch " + epoch
+                    + ", before the run was restarted: not run");
+            ended.run();
+            return;
+        }
         RunPlan plan = runs.plan(runId);
         RunPlan.Step step = plan.steps().stream().filter(s -> s.processor().equals(processor)).findFirst()
                 .orElseThrow(() -> new UnknownProcessorException(processor));
         registry.find(processor).orElseThrow(() -> new UnknownProcessorException(processor));
-        hand(executors.forDispatched(processor), new Invocation(this, runId, plan, step, DISPATCHED, ended));
+        hand(executors.forDispatched(processor), new Invocation(this, runId, plan, step, DISPATCHED, epoch, ended));
     }
 
     private void hand(ProcessorExecutor executor, Invocation invocation) {
@@ -224,7 +230,7 @@ public class Supervisor implements DispatchReceiver {
     void finished(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
         int next = runs.finish(runId, plan, step, attempt);
         if (next >= 0) {
-            schedule(runId, plan, next);
+            schedule(runId, plan, next, attempt.epoch());
         }
     }
 
@@ -249,7 +255,8 @@ public class Supervisor implements DispatchReceiver {
             LOG.info(() -> "processor '" + step.processor() + "' of run " + runId + " threw (" + error + "); attempt "
                     + (attempt.number() + 1) + " in " + delay);
             threads.later("retrying '" + step.processor() + "' of run " + runId, delay,
-                    () -> hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { })));
+                    () -> hand(executors.forStart(step.processor()),
+                            new Invocation(this, runId, plan, step, LOCAL, attempt.epoch(), () -> { })));
             return;
         }
         String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
@@ -313,7 +320,8 @@ public class Supervisor implements DispatchReceiver {
                 if (step.isElementWise()) {
                     elementWorkers.begin(runId, plan, step);
                 } else {
-                    hand(executors.forStart(step.processor()), new Invocation(this, runId, plan, step, LOCAL, () -> { }));
+                    hand(executors.forStart(step.processor()),
+                            new Invocation(this, runId, plan, step, LOCAL, reply.epoch(), () -> { }));
                 }
             }
         }
