@@ -29,6 +29,9 @@ class ElementWiseTest {
     @Inject
     Datagraph datagraph;
 
+    @Inject
+    io.datagraph.engine.store.StoreClient store;
+
     private static List<Integer> sorted(List<Integer> values) {
         List<Integer> copy = new ArrayList<>(values);
         Collections.sort(copy);
@@ -108,5 +111,20 @@ class ElementWiseTest {
                 .inputs(java.util.Map.of("signed", List.of(1, -2, 3))));
         assertEquals(List.of(1, 3), sorted(run.<Integer>io("kept", Integer.class).stream().toList()));
         assertEquals(List.of("-2"), run.deadLetters().stream().map(DeadLetter::value).toList());
+    }
+
+    @Test
+    void theInputOfAnElementWiseProcessorIsTrimmedBehindItsOutstandingUnits() throws InterruptedException {
+        // terminal outputs: numbers and squares are internal, so their consumed entries may go
+        Run run = datagraph.start(RunRequest.of(Flow.of("range", "squareEach", "sum"))
+                .outputs(io.datagraph.OutputSelection.TERMINAL).input("count", 20_000));
+        long expected = java.util.stream.LongStream.range(0, 20_000).map(x -> x * x).sum();
+        assertEquals(List.of(expected), run.<Long>io("total", Long.class).stream().toList());
+        assertEquals(RunStatus.COMPLETED, run.await(Duration.ofSeconds(30)));
+        var meta = store.redisson().<String, String>getMap(new io.datagraph.engine.protocol.RunKeys("dg", run.id()).meta(),
+                org.redisson.client.codec.StringCodec.INSTANCE);
+        assertTrue(meta.containsKey("trimmed:numbers"), "the element-wise processor's input was never trimmed");
+        assertTrue(store.redisson().getStream(new io.datagraph.engine.protocol.RunKeys("dg", run.id()).stream("numbers"))
+                .size() < 10, "20 entries of values were written; most should be gone");
     }
 }

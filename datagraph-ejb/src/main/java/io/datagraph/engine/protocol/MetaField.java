@@ -50,6 +50,8 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@code units:<p>}, {@code done:<p>}</td><td>element-wise: work units written, and committed</td></tr>
  *   <tr><td>{@code unit:<p>}</td><td>element-wise: most values in one of its work units</td></tr>
  *   <tr><td>{@code order:<p>}</td><td>element-wise: the last place given to a unit</td></tr>
+ *   <tr><td>{@code ref:<p>:<entry>}, {@code split:<p>}</td><td>element-wise: outstanding units referring to an
+ *       input entry (trimming keeps it), and the last entry split into units</td></tr>
  *   <tr><td>{@code released:<p>}, {@code delivered:<p>}</td><td>ordered: the next place whose results go out,
  *       and the last place handed to a worker</td></tr>
  *   <tr><td>{@code dead:<p>}</td><td>element-wise: its dead letters</td></tr>
@@ -74,7 +76,7 @@ public final class MetaField {
     /** Prefixes of the per-partition, per-stream, per-reader and per-processor fields, as the scripts spell them. */
     static final java.util.List<String> PREFIXES = java.util.List.of("remaining:", "count:", "closed:", "seq:",
             "readers:", "trim:", "trimmed:", "w:", "read:", "pos:", "r:", "phase:", "attempt:", "node:", "via:", "units:",
-            "done:", "dead:", "drained:", "unit:", "order:", "released:", "delivered:");
+            "done:", "dead:", "drained:", "unit:", "order:", "released:", "delivered:", "ref:", "split:");
 
     /** Fields without a prefix, as the scripts spell them. */
     static final java.util.List<String> PLAIN = java.util.List.of(STATUS, PLAN, TTL, STARTED, FINISHED, STARTED_BY,

@@ -20,11 +20,11 @@ public enum Script {
     FINISH("fence_lib.lua", "finish_lib.lua"),
     FAIL("stop_lib.lua"),
     CANCEL("stop_lib.lua"),
-    READ("rates_lib.lua", "ids_lib.lua"),
+    READ("rates_lib.lua", "ids_lib.lua", "trim_lib.lua"),
     BACKLOG("backlog_lib.lua"),
     ENSURE_GROUP,
     CLAIM,
-    COMMIT("rates_lib.lua"),
+    COMMIT("rates_lib.lua", "ids_lib.lua", "trim_lib.lua"),
     KEEP_ALIVE,
     DRAIN("finish_lib.lua"),
     RESTART;

@@ -353,12 +353,13 @@ public final class Scripts {
                                                  List<Results> results, List<Retry> retries,
                                                  List<io.datagraph.DeadLetter> dead) {
         List<Object> allKeys = new ArrayList<>(List.of(keys.meta(), keys.work(processor), keys.deadLetters(),
-                keys.held(processor)));
+                keys.held(processor), keys.stream(input)));
         List<Object> args = new ArrayList<>(List.of(processor, consumer, input, keys.signalChannel(), keys.runId(),
                 place, units.size()));
         for (WorkUnit unit : units) {
             args.add(unit.id());
             args.add(unit.deliveries());
+            args.add(unit.entryId());
         }
         args.add(valuesDone);
         for (Results output : results) {

@@ -190,6 +190,8 @@ public class ElementWorkers {
         boolean last = active.stream().noneMatch(other -> other.runId().equals(worker.runId())
                 && other.processor().equals(worker.processor()));
         if (last) {
+            // a restart of the run may bring its workers back
+            joined.remove(worker.runId() + "/" + worker.processor());
             try {
                 listed(worker.processor()).remove(worker.runId());
             } catch (RuntimeException e) {

@@ -64,18 +64,19 @@ public class Invocations implements ProducerHelp {
     }
 
     /**
-     * The run ended badly, here or elsewhere: drop its queued invocations and interrupt the running
-     * ones, so that blocking calls in user code return promptly.
+     * The run ended badly, here or elsewhere: drop its queued invocations of {@code epoch} or earlier and
+     * interrupt the running ones, so that blocking calls in user code return promptly. Invocations of a
+     * later epoch (the run was restarted meanwhile) are left alone.
      */
-    public void abandon(String runId) {
+    public void abandon(String runId, long epoch) {
         queued.forEach((key, entry) -> {
-            if (key.runId().equals(runId) && queued.remove(key, entry)) {
+            if (key.runId().equals(runId) && entry.invocation.epoch() <= epoch && queued.remove(key, entry)) {
                 entry.invocation.discard();
             }
         });
         Set<Invocation> tasks = running.get(runId);
         if (tasks != null) {
-            tasks.forEach(Invocation::interrupt);
+            tasks.stream().filter(task -> task.epoch() <= epoch).forEach(Invocation::interrupt);
         }
     }
 

@@ -140,11 +140,6 @@ public record RunPlan(List<String> processors, List<Step> steps, List<String> st
         return new Scripts.RunShape(streams, elementWise());
     }
 
-    /** Streams whose consumed entries may be dropped: internal ones no element-wise processor reads (its units refer to entries). */
-    public List<String> trimmableStreams() {
-        return internalStreams().stream().filter(stream -> elementWiseReadersOf(stream).isEmpty()).toList();
-    }
-
     /** For each stream read by element-wise processors of the run, their names, comma-separated. */
     public Map<String, String> elementWiseReaders() {
         Map<String, String> readers = new LinkedHashMap<>();

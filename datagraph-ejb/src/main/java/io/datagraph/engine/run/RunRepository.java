@@ -92,7 +92,7 @@ public class RunRepository {
         }
         store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
                 Math.max(1, ttl.toSeconds()), startedBy.orElse(""), partitionSizes, plan.readers(),
-                config.streams().trimConsumed() ? plan.trimmableStreams() : List.of(), unitSizes(plan), newInputs)));
+                config.streams().trimConsumed() ? plan.internalStreams() : List.of(), unitSizes(plan), newInputs)));
     }
 
     /**
@@ -206,7 +206,9 @@ public class RunRepository {
     /** Restarts a FAILED run at its current partition; see {@code restart.lua}. */
     public Scripts.Restart restart(String runId, RunPlan plan, int partition) {
         java.util.Map<String, List<String>> steps = new java.util.LinkedHashMap<>();
-        plan.partition(partition).forEach(step -> steps.put(step.processor(), step.inputs()));
+        // an element-wise processor resumes from its outstanding units, not from its input's start
+        plan.partition(partition).forEach(step -> steps.put(step.processor(),
+                step.isElementWise() ? List.of() : step.inputs()));
         return store.call(Scripts.restart(keys(runId), plan.shape(), partition, steps));
     }
 

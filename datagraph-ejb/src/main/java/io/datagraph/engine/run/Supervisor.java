@@ -98,12 +98,13 @@ public class Supervisor implements DispatchReceiver {
 
     @PostConstruct
     void listen() {
-        signals.onRunEnded((runId, status) -> {
+        signals.onRunEnded((runId, status, epoch) -> {
             threads.soon("telling observers that run " + runId + " ended",
                     () -> beanManager.getEvent().select(io.datagraph.RunEnded.class).fire(new io.datagraph.RunEnded(runId, status)));
             admission.release(runId);
             if (status == RunStatus.FAILED || status == RunStatus.CANCELLED) {
-                invocations.abandon(runId);
+                // only that epoch's work: the run may already be restarted when this signal arrives
+                invocations.abandon(runId, epoch);
             }
         });
     }
@@ -120,7 +121,7 @@ public class Supervisor implements DispatchReceiver {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not fail run " + runId + " while stopping", e);
             }
-            invocations.abandon(runId);
+            invocations.abandon(runId, Long.MAX_VALUE);
         }
     }
 

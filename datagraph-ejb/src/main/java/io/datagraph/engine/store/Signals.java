@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -43,7 +42,7 @@ public class Signals {
     EngineConfig config;
 
     private final ConcurrentMap<String, RunSignal> runs = new ConcurrentHashMap<>();
-    private final List<BiConsumer<String, RunStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<RunEndListener> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> dispatchListeners = new CopyOnWriteArrayList<>();
     private RTopic topic;
     private volatile Integer listenerId;
@@ -92,7 +91,7 @@ public class Signals {
      * Called with the run id and its new final status whenever any node ends a run. Runs on the
      * client's listener thread: the listener must not block or call the store synchronously.
      */
-    public void onRunEnded(BiConsumer<String, RunStatus> listener) {
+    public void onRunEnded(RunEndListener listener) {
         statusListeners.add(listener);
     }
 
@@ -121,7 +120,14 @@ public class Signals {
         if (signal != null) {
             signal.fire();
         }
-        message.ended().ifPresent(status -> statusListeners.forEach(listener -> listener.accept(message.runId(), status)));
+        message.ended().ifPresent(status -> statusListeners.forEach(listener -> listener.ended(message.runId(), status,
+                message.epoch())));
+    }
+
+    /** Told that a run ended: its id, its final status, and the epoch that ended. */
+    @FunctionalInterface
+    public interface RunEndListener {
+        void ended(String runId, RunStatus status, long epoch);
     }
 
     /** Starts watching a run; close the watch when done waiting. */

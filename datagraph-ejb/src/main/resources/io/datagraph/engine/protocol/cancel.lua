@@ -14,5 +14,5 @@ for i = 2, #KEYS do
   redis.call('DEL', KEYS[i])
 end
 redis.call('EXPIRE', KEYS[1], redis.call('HGET', KEYS[1], 'ttl'))
-redis.call('PUBLISH', channel, runId .. '!CANCELLED')
+redis.call('PUBLISH', channel, runId .. '!CANCELLED!' .. (redis.call('HGET', KEYS[1], 'epoch') or '0'))
 return status

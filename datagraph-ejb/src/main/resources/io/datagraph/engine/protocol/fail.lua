@@ -19,5 +19,5 @@ local ttl = redis.call('HGET', KEYS[1], 'ttl')
 for i = 1, #KEYS do
   redis.call('EXPIRE', KEYS[i], ttl)
 end
-redis.call('PUBLISH', channel, runId .. '!FAILED')
+redis.call('PUBLISH', channel, runId .. '!FAILED!' .. (redis.call('HGET', KEYS[1], 'epoch') or '0'))
 return 1

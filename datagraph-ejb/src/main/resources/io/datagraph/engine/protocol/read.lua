@@ -3,7 +3,7 @@
 -- start: XRANGE start, '-', '(<id>' after an entry, or '<id>' from an entry; reader: the reading processor
 -- ('' for others), taken: values it has taken so far (its progress, recorded)
 -- Returns {status or '', failed processor or '', error or '', entries}
--- uses sample() and before(), which Script prepends from rates_lib.lua and ids_lib.lua
+-- uses sample(), before() and trim(), which Script prepends from rates_lib, ids_lib and trim_lib
 local start, limit, reader, taken, stream = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local m = redis.call('HMGET', KEYS[1], 'status', 'failedProcessor', 'error')
 local entries = {}
@@ -15,21 +15,7 @@ if m[1] == 'RUNNING' and reader ~= '' then
   -- are consumed by it; once every reader has consumed them, a trimmable stream drops them
   if string.sub(start, 1, 1) == '(' and redis.call('HEXISTS', KEYS[1], 'trim:' .. stream) == 1 then
     redis.call('HSET', KEYS[1], 'pos:' .. stream .. ':' .. reader, string.sub(start, 2))
-    local oldest = nil
-    for other in string.gmatch(redis.call('HGET', KEYS[1], 'readers:' .. stream) or '', '[^,]+') do
-      local position = redis.call('HGET', KEYS[1], 'pos:' .. stream .. ':' .. other)
-      if not position then
-        oldest = nil
-        break
-      end
-      if not oldest or before(position, oldest) then
-        oldest = position
-      end
-    end
-    if oldest then
-      redis.call('XTRIM', KEYS[2], 'MINID', oldest)
-      redis.call('HSET', KEYS[1], 'trimmed:' .. stream, oldest)
-    end
+    trim(KEYS[1], KEYS[2], stream)
   end
 end
 -- a trimmed stream cannot be read from before its trim point

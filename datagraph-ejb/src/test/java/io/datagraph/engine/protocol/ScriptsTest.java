@@ -86,10 +86,10 @@ class ScriptsTest {
         WorkUnit unit = new WorkUnit("5-0", 2, "1-0", 0, 2, 1, 0, 3, List.of());
         ScriptCall<StatusReply> commit = Scripts.commit(RUN, "enrich", "items", "w1", List.of(unit), 2,
                 List.of(new Scripts.Results("enriched", BATCH)), List.of(new Scripts.Retry("1-0", 1, 2, 99)), List.of());
-        assertEquals(List.of("enrich", "w1", "items", "dg:signals", "r1", 0L, 1, "5-0", 2L, 2L, "enriched", 2, "1\n2",
-                "sig", 1, "1-0", 1, 2, 99L, 0), commit.args());
+        assertEquals(List.of("enrich", "w1", "items", "dg:signals", "r1", 0L, 1, "5-0", 2L, "1-0", 2L, "enriched", 2,
+                "1\n2", "sig", 1, "1-0", 1, 2, 99L, 0), commit.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:work:enrich", "dg:{r1}:dead", "dg:{r1}:held:enrich",
-                "dg:{r1}:io:enriched"), commit.keys());
+                "dg:{r1}:io:items", "dg:{r1}:io:enriched"), commit.keys());
         assertEquals(List.of("consumer"), argumentNames(Script.KEEP_ALIVE));
         assertEquals(List.of("channel", "runId", "processor", "partition", "input", "k"), argumentNames(Script.DRAIN));
     }

@@ -27,6 +27,13 @@ class SignalMessageTest {
     }
 
     @Test
+    void aFailureSignalNamesTheEpochThatEnded() {
+        SignalMessage message = SignalMessage.parse("run-1!FAILED!2");
+        assertEquals(Optional.of(RunStatus.FAILED), message.ended());
+        assertEquals(2, message.epoch());
+    }
+
+    @Test
     void aDispatchNoticeNamesTheProcessor() {
         SignalMessage message = SignalMessage.parse(SignalMessage.dispatched("square"));
         assertTrue(message.isDispatch());
