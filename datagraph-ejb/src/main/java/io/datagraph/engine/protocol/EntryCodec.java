@@ -70,16 +70,6 @@ public class EntryCodec {
     }
 
     /**
-     * Checks one value's JSON against the size limit.
-     *
-     * @param what names the value in the error, e.g. "a value emitted to 'bar'"
-     * @throws LimitExceededException if it is too large
-     */
-    public void checkSize(String json, Supplier<String> what) {
-        sizeLimit().check(json, what);
-    }
-
-    /**
      * The size limit as a plain object, for writers that check every value: calling it costs no trip
      * through this bean's CDI proxy.
      */

@@ -149,6 +149,7 @@ public class RunRepository {
                     values.size() + " values for input '" + input + "'", config.limits().valuesPerInput());
         }
         ValueCodec<Object> codec = ValueCodec.forType(Object.class, json.jsonb());
+        EntryCodec.SizeLimit limit = entries.sizeLimit();
         List<String> encoded = new ArrayList<>(values.size());
         for (Object value : values) {
             if (value == null) {
@@ -156,7 +157,7 @@ public class RunRepository {
                         + " streams hold JSON values, not absence");
             }
             String text = codec.encode(value);
-            entries.checkSize(text, () -> "a value of input '" + input + "'");
+            limit.check(text, () -> "a value of input '" + input + "'");
             encoded.add(text);
         }
         return entries.batches(runId, input, encoded);

@@ -61,7 +61,7 @@ class EntryCodecTest {
     @Test
     void aValueOverTheSizeLimitIsRefusedNamingIt() {
         LimitExceededException e = assertThrows(LimitExceededException.class,
-                () -> UNSIGNED.checkSize("\"12345678901\"", () -> "a value emitted to 'bar'"));
+                () -> UNSIGNED.sizeLimit().check("\"12345678901\"", () -> "a value emitted to 'bar'"));
         assertEquals(LimitExceededException.Limit.VALUE_BYTES, e.limit());
         assertTrue(e.getMessage().contains("a value emitted to 'bar' of 13 characters"), e.getMessage());
     }

@@ -57,6 +57,8 @@ public final class RunJson {
     }
 
     public static JsonObject state(Run run, URI view) {
+        // one read of the run's counts serves both figures (the live page asks twice a second)
+        java.util.Map<String, Long> deadLetters = run.deadLetterCounts();
         JsonArrayBuilder processors = Json.createArrayBuilder();
         run.processors().forEach(processors::add);
         JsonObjectBuilder phases = Json.createObjectBuilder();
@@ -77,8 +79,8 @@ public final class RunJson {
                 .add("processors", processors)
                 .add("phases", phases)
                 .add("ios", ios)
-                .add("deadLetters", run.deadLetterCount())
-                .add("deadLettersByProcessor", byProcessor(run.deadLetterCounts()))
+                .add("deadLetters", deadLetters.values().stream().mapToLong(Long::longValue).sum())
+                .add("deadLettersByProcessor", byProcessor(deadLetters))
                 .add("view", view.toString());
         run.failure().ifPresent(failure -> json.add("error", failure(failure)));
         run.startedBy().ifPresent(user -> json.add("startedBy", user));
