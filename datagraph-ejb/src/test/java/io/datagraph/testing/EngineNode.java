@@ -13,15 +13,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * A second engine node in its own JVM (Weld SE, same code, same store), for tests of processors
  * running on other nodes. Prints {@code READY} once started and stops when its standard input closes.
+ * A line {@code start p1,p2} on its standard input starts a flow of those processors there (without
+ * inputs) and answers {@code RUN <id>}: {@link #startRun}.
  *
  * <pre>java -cp … -Ddatagraph.redis.url=… -Ddatagraph.node.id=… -Ddatagraph.processors.enabled=… io.datagraph.testing.EngineNode</pre>
  */
 public final class EngineNode implements AutoCloseable {
 
     private final Process process;
+    private final java.util.concurrent.BlockingQueue<String> startedRuns = new java.util.concurrent.LinkedBlockingQueue<>();
 
-    private EngineNode(Process process) {
+    private EngineNode(Process process, BufferedReader output) {
         this.process = process;
+        // keep reading what the node prints, so that it never blocks on a full pipe
+        Thread drain = new Thread(() -> output.lines().filter(line -> line.startsWith("RUN "))
+                .forEach(line -> startedRuns.add(line.substring(4))), "engine-node-output");
+        drain.setDaemon(true);
+        drain.start();
     }
 
     public static void main(String[] args) throws IOException {
@@ -29,8 +37,13 @@ public final class EngineNode implements AutoCloseable {
             System.out.println("READY");
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (in.readLine() != null) {
-                // wait for the parent to close our input
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("start ")) {
+                    io.datagraph.Run run = container.select(io.datagraph.Datagraph.class).get()
+                            .start(io.datagraph.flow.Flow.of(line.substring(6).split(",")), java.util.Map.of());
+                    System.out.println("RUN " + run.id());
+                    System.out.flush();
+                }
             }
         }
     }
@@ -56,14 +69,26 @@ public final class EngineNode implements AutoCloseable {
         StringBuilder log = new StringBuilder();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.equals("READY")) {
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "engine-node-output");
-                drain.setDaemon(true);
-                drain.start();
-                return new EngineNode(process);
+                return new EngineNode(process, out);
             }
             log.append(line).append('\n');
         }
         throw new IllegalStateException("engine node did not start:\n" + log);
+    }
+
+    /**
+     * Starts a flow of {@code processors} (no inputs) on this node, and returns the run's id once the
+     * node answered (within 30 s).
+     */
+    public String startRun(String... processors) throws IOException, InterruptedException {
+        java.io.OutputStream in = process.getOutputStream();
+        in.write(("start " + String.join(",", processors) + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String runId = startedRuns.poll(30, TimeUnit.SECONDS);
+        if (runId == null) {
+            throw new IllegalStateException("engine node did not start a run of " + String.join(",", processors));
+        }
+        return runId;
     }
 
     /** Kills the node at once, as {@code kill -9} would. */

@@ -21,6 +21,9 @@ import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.codec.StringCodec;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,12 +39,15 @@ import java.util.logging.Logger;
  * exactly one of them, which hands it to the {@link DispatchReceiver}. A dispatch also publishes a
  * notice on the signal channel, which wakes the nodes' dispatch loop at once; the loop (on a thread of
  * the server's {@code ManagedThreadFactory}) also looks every second, and never holds a blocking read.
- * An invocation is acknowledged once the processor has ended.
+ * An invocation's entry is acknowledged and deleted once the processor has ended, so a dispatch
+ * stream holds only invocations not yet ended.
  *
  * <p><b>Recovery.</b> While a node runs a dispatched processor it keeps claiming the entry again
  * (which keeps it fresh); an entry left pending longer than three heartbeats belongs to a dead node,
  * and any node serving the processor claims it (XAUTOCLAIM) and runs the processor again, as a newer
- * attempt that fences off the dead one's writes and resumes its outputs where they stand.
+ * attempt that fences off the dead one's writes and resumes its outputs where they stand. A node that
+ * only stalled (paused, swapped out) and wakes after the takeover can neither take the entry back nor
+ * acknowledge it: keeping fresh and acknowledging both act only on entries the node still owns.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -150,7 +156,7 @@ public class Dispatcher {
         AutoClaimResult<String, String> claimed = stream(processor)
                 .autoClaim(GROUP, config.node().id(), idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, 16);
         claimed.getMessages().forEach((id, fields) -> {
-            if (!inFlight.contains(new InFlight(processor, id))) {
+            if (!inFlight.contains(new InFlight(processor, id.toString()))) {
                 DispatchEntry dispatched = DispatchEntry.of(fields);
                 LOG.info(() -> "taking over processor '" + processor + "' of run " + dispatched.runId()
                         + " from a node that stopped answering");
@@ -162,7 +168,7 @@ public class Dispatcher {
 
     private void run(String processor, StreamMessageId id, DispatchEntry dispatched) {
         String runId = dispatched.runId();
-        InFlight entry = new InFlight(processor, id);
+        InFlight entry = new InFlight(processor, id.toString());
         inFlight.add(entry);
         try {
             receiver.runDispatched(runId, processor, dispatched.epoch(), () -> acknowledge(entry));
@@ -172,31 +178,51 @@ public class Dispatcher {
         }
     }
 
-    /** Claims this node's running entries again, so that their idle time shows this node is alive. */
+    /**
+     * Claims this node's running entries again, so that their idle time shows this node is alive; an
+     * entry another node took over meanwhile (this node stalled) stays with it, and is forgotten here.
+     */
     private void keepInFlightFresh() {
-        for (InFlight entry : inFlight) {
-            stream(entry.processor()).fastClaim(GROUP, config.node().id(), 0, TimeUnit.MILLISECONDS, entry.id());
-        }
+        Map<String, List<InFlight>> byProcessor = new HashMap<>();
+        inFlight.forEach(entry -> byProcessor.computeIfAbsent(entry.processor(), p -> new ArrayList<>()).add(entry));
+        byProcessor.forEach((processor, entries) -> {
+            List<String> lost = store.call(Scripts.dispatchKeep(keys(), processor, config.node().id(),
+                    entries.stream().map(InFlight::id).toList()));
+            for (String id : lost) {
+                LOG.warning(() -> "dispatch " + id + " of processor '" + processor + "' was taken over by another node"
+                        + " while this one did not answer; this node's attempt is fenced off");
+                inFlight.remove(new InFlight(processor, id));
+            }
+        });
     }
 
+    /** The invocation ended: its entry goes, unless another node took it over meanwhile. */
     private void acknowledge(InFlight entry) {
-        inFlight.remove(entry);
+        if (!inFlight.remove(entry)) {
+            return; // taken over: the entry is the new owner's
+        }
         try {
-            stream(entry.processor()).ack(GROUP, entry.id());
+            if (!store.call(Scripts.dispatchDone(keys(), entry.processor(), config.node().id(), entry.id()))) {
+                LOG.info(() -> "dispatch " + entry + " ended here after another node took it over; left to that node");
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not acknowledge dispatch " + entry, e);
         }
     }
 
-    private record InFlight(String processor, StreamMessageId id) {
+    private record InFlight(String processor, String id) {
     }
 
     private void createGroup(String processor) {
-        store.call(Scripts.ensureGroup(new StoreKeys(config.store().keyPrefix()), processor));
+        store.call(Scripts.ensureGroup(keys(), processor));
     }
 
     private RStream<String, String> stream(String processor) {
-        return store.redisson().getStream(new StoreKeys(config.store().keyPrefix()).dispatch(processor), StringCodec.INSTANCE);
+        return store.redisson().getStream(keys().dispatch(processor), StringCodec.INSTANCE);
+    }
+
+    private StoreKeys keys() {
+        return new StoreKeys(config.store().keyPrefix());
     }
 
     private static void sleepQuietly() {

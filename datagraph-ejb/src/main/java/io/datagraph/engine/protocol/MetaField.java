@@ -18,6 +18,9 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@code remaining:<p>}</td><td>processors of partition p not yet finished</td></tr>
  *   <tr><td>{@value #DEAD}</td><td>how many dead letters the run holds</td></tr>
  *   <tr><td>{@value #EPOCH}</td><td>raised by each restart (absent: 0): failures of an earlier epoch are ignored</td></tr>
+ *   <tr><td>{@value #DRIVER}, {@value #DRIVEN}</td><td>the node that schedules the current partition, and the
+ *       processors it runs itself (comma-separated; the others it dispatches): should it die before they
+ *       start, nobody else would run them (the watchdog fails the run)</td></tr>
  * </table>
  *
  * <h2>Per stream {@code <io>}</h2>
@@ -72,6 +75,8 @@ public final class MetaField {
     public static final String PARTITIONS = "partitions";
     public static final String DEAD = "dead";
     public static final String EPOCH = "epoch";
+    public static final String DRIVER = "driver";
+    public static final String DRIVEN = "driven";
 
     /** Prefixes of the per-partition, per-stream, per-reader and per-processor fields, as the scripts spell them. */
     static final java.util.List<String> PREFIXES = java.util.List.of("remaining:", "count:", "closed:", "seq:",
@@ -80,7 +85,7 @@ public final class MetaField {
 
     /** Fields without a prefix, as the scripts spell them. */
     static final java.util.List<String> PLAIN = java.util.List.of(STATUS, PLAN, TTL, STARTED, FINISHED, STARTED_BY,
-            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD, EPOCH);
+            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD, EPOCH, DRIVER, DRIVEN);
 
     private MetaField() {
     }

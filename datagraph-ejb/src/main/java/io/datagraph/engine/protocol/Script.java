@@ -27,7 +27,9 @@ public enum Script {
     COMMIT("rates_lib.lua", "ids_lib.lua", "trim_lib.lua"),
     KEEP_ALIVE,
     DRAIN("finish_lib.lua"),
-    RESTART;
+    RESTART,
+    DISPATCH_KEEP,
+    DISPATCH_DONE;
 
     private final String source;
 

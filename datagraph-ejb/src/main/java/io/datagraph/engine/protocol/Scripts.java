@@ -36,13 +36,14 @@ public final class Scripts {
      * What {@link #create} writes.
      *
      * @param planJson       the run's plan
+     * @param driver         the node starting it, which schedules its first partition
      * @param partitionSizes processors per partition, in partition order
      * @param readers        per stream, its reading processors, comma-separated
      * @param trimmable      streams whose consumed entries are dropped
      * @param elementWise    the element-wise processors, each with the most values in one of its work units
      * @param inputs         the inputs given values or left open
      */
-    public record NewRun(String planJson, long ttlSeconds, String startedBy, List<Integer> partitionSizes,
+    public record NewRun(String planJson, long ttlSeconds, String startedBy, Driver driver, List<Integer> partitionSizes,
                          Map<String, String> readers, List<String> trimmable, Map<String, Integer> elementWise,
                          List<NewInput> inputs) {
     }
@@ -60,6 +61,8 @@ public final class Scripts {
         args.add(run.planJson());
         args.add(run.ttlSeconds());
         args.add(run.startedBy());
+        args.add(run.driver().node());
+        args.add(run.driver().driven());
         args.add(run.partitionSizes().size());
         args.addAll(run.partitionSizes());
         args.add(run.readers().size());
@@ -123,12 +126,12 @@ public final class Scripts {
 
     /**
      * An attempt's processor returned: completes its outputs, counts it done in {@code partition}, and
-     * advances the run. {@code streams} are every stream of the run.
+     * advances the run; should it advance, {@code driver} (this node) schedules the next partition.
      */
-    public static ScriptCall<Finish> finish(RunKeys keys, int partition, String writer, List<String> outputs,
-                                            RunShape run) {
+    public static ScriptCall<Finish> finish(RunKeys keys, int partition, String writer, Driver driver,
+                                            List<String> outputs, RunShape run) {
         List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), partition, writer,
-                outputs.size()));
+                driver.node(), driver.driven(), outputs.size()));
         args.addAll(outputs);
         args.addAll(run.streams());
         return new ScriptCall<>(Script.FINISH, ScriptCall.Returns.MULTI, run.keys(keys), args, Scripts::finishReply);
@@ -173,10 +176,12 @@ public final class Scripts {
 
     /**
      * Restarts a FAILED run whose current partition is {@code partition}: {@code steps} are that partition's
-     * processors with their inputs.
+     * processors with their inputs; {@code driver} (the restarting node) schedules them again.
      */
-    public static ScriptCall<Restart> restart(RunKeys keys, RunShape run, int partition, Map<String, List<String>> steps) {
-        List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), partition, steps.size()));
+    public static ScriptCall<Restart> restart(RunKeys keys, RunShape run, int partition, Driver driver,
+                                              Map<String, List<String>> steps) {
+        List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), partition, driver.node(),
+                driver.driven(), steps.size()));
         steps.forEach((processor, inputs) -> {
             args.add(processor);
             args.add(inputs.size());
@@ -397,9 +402,9 @@ public final class Scripts {
      * {@code WORKING} while units are left, {@code DONE} if another worker finished it, else the finish.
      */
     public static ScriptCall<Finish> drain(RunKeys keys, String processor, int partition, String input,
-                                           List<String> outputs, RunShape run) {
+                                           Driver driver, List<String> outputs, RunShape run) {
         List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), processor, partition, input,
-                outputs.size()));
+                driver.node(), driver.driven(), outputs.size()));
         args.addAll(outputs);
         args.addAll(run.streams());
         return new ScriptCall<>(Script.DRAIN, ScriptCall.Returns.MULTI, run.keys(keys), args, Scripts::finishReply);
@@ -411,6 +416,24 @@ public final class Scripts {
     public static ScriptCall<Boolean> ensureGroup(StoreKeys keys, String processor) {
         return new ScriptCall<>(Script.ENSURE_GROUP, ScriptCall.Returns.INTEGER, List.of(keys.dispatch(processor)),
                 List.of(StoreKeys.DISPATCH_GROUP), raw -> ((Number) raw).longValue() == 1);
+    }
+
+    /**
+     * Keeps fresh the dispatch entries {@code consumer} runs and still owns; replies the ids of those it
+     * no longer owns (another node took them over).
+     */
+    public static ScriptCall<List<String>> dispatchKeep(StoreKeys keys, String processor, String consumer,
+                                                        List<String> ids) {
+        List<Object> args = new ArrayList<>(List.of(StoreKeys.DISPATCH_GROUP, consumer));
+        args.addAll(ids);
+        return new ScriptCall<>(Script.DISPATCH_KEEP, ScriptCall.Returns.MULTI, List.of(keys.dispatch(processor)), args,
+                raw -> list(raw).stream().map(String.class::cast).toList());
+    }
+
+    /** Acknowledges and deletes a dispatch entry {@code consumer} owns; replies false if it does not own it. */
+    public static ScriptCall<Boolean> dispatchDone(StoreKeys keys, String processor, String consumer, String id) {
+        return new ScriptCall<>(Script.DISPATCH_DONE, ScriptCall.Returns.INTEGER, List.of(keys.dispatch(processor)),
+                List.of(StoreKeys.DISPATCH_GROUP, consumer, id), raw -> ((Number) raw).longValue() == 1);
     }
 
     @SuppressWarnings("unchecked")

@@ -109,7 +109,7 @@ final class ElementWorker implements Runnable {
                 }
                 if (claim.units().isEmpty()) {
                     Scripts.Finish finish = workers.store().call(Scripts.drain(keys, step.processor(), step.partition(),
-                            input, step.outputs(), plan.shape()));
+                            input, workers.driver(plan), step.outputs(), plan.shape()));
                     if (!"WORKING".equals(finish.status())) {
                         if (finish.nextPartition() >= 0) {
                             workers.partitionDue(runId, plan, finish.nextPartition());

@@ -209,6 +209,10 @@ public class ElementWorkers {
         supervisor.partitionDue(runId, plan, partition);
     }
 
+    io.datagraph.engine.protocol.Driver driver(RunPlan plan) {
+        return supervisor.driver(plan);
+    }
+
     void fail(String runId, RunPlan plan, RunPlan.Step step, Throwable error) {
         supervisor.failed(runId, plan, step, error);
     }

@@ -4,6 +4,7 @@ import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.config.ExecutorSettings;
 import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.node.StoreDispatchExecutor;
+import io.datagraph.engine.protocol.Driver;
 import io.datagraph.spi.ProcessorExecutor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Chooses the {@link ProcessorExecutor} for each invocation, as {@code datagraph.executor.mode} says:
@@ -53,6 +57,20 @@ public class ExecutorSelection {
     /** The executor for a processor of a run this node starts: the selected one if it can, else the store. */
     ProcessorExecutor forStart(String processor) {
         return selected.canExecute(processor) ? selected : store;
+    }
+
+    /**
+     * This node as the scheduler of a run's partitions: the processors it runs itself (element-wise ones
+     * begin here too), as opposed to those it hands to the store or to an executor elsewhere.
+     */
+    Driver driver(RunPlan plan) {
+        List<String> here = new ArrayList<>();
+        for (RunPlan.Step step : plan.steps()) {
+            if (step.isElementWise() || forStart(step.processor()).local()) {
+                here.add(step.processor());
+            }
+        }
+        return new Driver(config.node().id(), here);
     }
 
     /** The executor for an invocation this node took from the store: the selected one if it runs it here, else local. */

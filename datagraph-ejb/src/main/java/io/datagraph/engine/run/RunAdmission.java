@@ -49,6 +49,18 @@ public class RunAdmission {
         }
     }
 
+    /**
+     * Ids of every admitted run: those running, on any node, and those that ended so recently (or so
+     * unheard) that they were not released yet. As many as run at once, however long the store's history.
+     */
+    public List<String> admitted() {
+        try {
+            return List.copyOf(running().readAll());
+        } catch (RuntimeException e) {
+            throw store.unavailable(e);
+        }
+    }
+
     /** The run ended or never started: it no longer counts. Does not wait for the store. */
     public void release(String runId) {
         running().removeAsync(runId);

@@ -9,6 +9,7 @@ import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.io.JsonMapper;
 import io.datagraph.engine.io.ValueCodec;
 import io.datagraph.engine.protocol.Attempt;
+import io.datagraph.engine.protocol.Driver;
 import io.datagraph.engine.protocol.EntryCodec;
 import io.datagraph.engine.protocol.MetaField;
 import io.datagraph.engine.protocol.RunKeys;
@@ -77,7 +78,7 @@ public class RunRepository {
      * Writes a new run: status RUNNING, its plan, who started it, and its input values; inputs not
      * left open are completed.
      */
-    public void create(String runId, RunPlan plan, Map<String, List<?>> inputs, Duration ttl,
+    public void create(String runId, RunPlan plan, Driver driver, Map<String, List<?>> inputs, Duration ttl,
                        Optional<String> startedBy) {
         Set<String> streams = new LinkedHashSet<>(inputs.keySet());
         streams.addAll(plan.open());
@@ -91,7 +92,7 @@ public class RunRepository {
                     batches(runId, input, inputs.getOrDefault(input, List.of())), plan.elementWiseReadersOf(input)));
         }
         store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
-                Math.max(1, ttl.toSeconds()), startedBy.orElse(""), partitionSizes, plan.readers(),
+                Math.max(1, ttl.toSeconds()), startedBy.orElse(""), driver, partitionSizes, plan.readers(),
                 config.streams().trimConsumed() ? plan.internalStreams() : List.of(), unitSizes(plan), newInputs)));
     }
 
@@ -180,8 +181,8 @@ public class RunRepository {
      *
      * @return the partition to start now, or -1
      */
-    public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
-        return store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), step.outputs(),
+    public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt, Driver driver) {
+        return store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), driver, step.outputs(),
                 plan.shape())).nextPartition();
     }
 
@@ -205,12 +206,12 @@ public class RunRepository {
     }
 
     /** Restarts a FAILED run at its current partition; see {@code restart.lua}. */
-    public Scripts.Restart restart(String runId, RunPlan plan, int partition) {
+    public Scripts.Restart restart(String runId, RunPlan plan, int partition, Driver driver) {
         java.util.Map<String, List<String>> steps = new java.util.LinkedHashMap<>();
         // an element-wise processor resumes from its outstanding units, not from its input's start
         plan.partition(partition).forEach(step -> steps.put(step.processor(),
                 step.isElementWise() ? List.of() : step.inputs()));
-        return store.call(Scripts.restart(keys(runId), plan.shape(), partition, steps));
+        return store.call(Scripts.restart(keys(runId), plan.shape(), partition, driver, steps));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.node.NodeDirectory;
+import io.datagraph.engine.protocol.Driver;
 import io.datagraph.engine.protocol.MetaField;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,13 @@ import java.util.logging.Logger;
 
 /**
  * Fails runs that cannot go on because a node died: a processor still RUNNING on a node that missed
- * three heartbeats, when no live node can take it over (it ran locally there, or no live node serves
- * it). Dispatched processors a live node serves are left to the dispatcher's recovery. Every node
- * checks the recent runs every three heartbeats; failing a run is idempotent, so the first one wins.
- * It also records the failures that happened while the store was unreachable, once it answers.
+ * three heartbeats when no live node can take it over (it ran locally there, or no live node serves
+ * it), and a processor that the dead node was to run itself but had not started yet (it drove the
+ * run's current partition: {@link MetaField#DRIVER}). Dispatched processors a live node serves are
+ * left to the dispatcher's recovery. Every node checks every admitted run ({@link RunAdmission}) every
+ * three heartbeats, so the cost follows the runs running now, not the store's history; failing a run
+ * is idempotent, so the first node wins. It also records the failures that happened while the store
+ * was unreachable, once it answers.
  */
 @ApplicationScoped
 public class RunWatchdog {
@@ -31,6 +35,9 @@ public class RunWatchdog {
 
     @Inject
     RunRepository runs;
+
+    @Inject
+    RunAdmission admission;
 
     @Inject
     NodeDirectory directory;
@@ -64,7 +71,7 @@ public class RunWatchdog {
             return;
         }
         try {
-            for (String runId : runs.recent(100)) {
+            for (String runId : admission.admitted()) {
                 checkRun(runId);
             }
         } catch (RuntimeException e) {
@@ -76,28 +83,46 @@ public class RunWatchdog {
         Map<String, String> meta;
         try {
             meta = runs.meta(runId);
-        } catch (RuntimeException expired) {
-            return;
+        } catch (io.datagraph.UnknownRunException creatingOrExpired) {
+            return; // admission forgets it in time
         }
-        if (!RunStatus.RUNNING.name().equals(meta.get(MetaField.STATUS))) {
+        String status = meta.get(MetaField.STATUS);
+        if (!RunStatus.RUNNING.name().equals(status)) {
+            admission.release(runId); // it ended and this node did not hear it
             return;
         }
         RunPlan plan = runs.plan(runId);
+        Long epoch = Long.valueOf(meta.getOrDefault(MetaField.EPOCH, "0"));
+        int partition = Integer.parseInt(meta.getOrDefault(MetaField.PARTITION, "0"));
         for (RunPlan.Step step : plan.steps()) {
             String processor = step.processor();
-            String node = meta.get(MetaField.node(processor));
-            if (!"RUNNING".equals(meta.get(MetaField.phase(processor))) || node == null
-                    || node.equals(config.node().id()) || directory.isLive(node)) {
-                continue;
-            }
-            boolean retryable = Supervisor.DISPATCHED.equals(meta.get(MetaField.via(processor)))
-                    && directory.served(processor);
-            Long epoch = Long.valueOf(meta.getOrDefault(MetaField.EPOCH, "0"));
-            if (!retryable && runs.fail(runId, plan, processor, "node " + node + " running it stopped answering,"
-                    + " and no live node can take it over", epoch)) {
-                LOG.warning(() -> "run " + runId + " failed: node " + node + " running processor '" + processor
-                        + "' stopped answering");
+            String reason = lostReason(meta, step, partition);
+            if (reason != null && runs.fail(runId, plan, processor, reason, epoch)) {
+                LOG.warning(() -> "run " + runId + " failed: processor '" + processor + "': " + reason);
             }
         }
+    }
+
+    /** Why nobody will run {@code step} any more, or null while it can still go on. */
+    private String lostReason(Map<String, String> meta, RunPlan.Step step, int partition) {
+        String processor = step.processor();
+        String phase = meta.get(MetaField.phase(processor));
+        if ("RUNNING".equals(phase)) {
+            String node = meta.get(MetaField.node(processor));
+            boolean retryable = Supervisor.DISPATCHED.equals(meta.get(MetaField.via(processor)))
+                    && directory.served(processor);
+            return node == null || !dead(node) || retryable ? null
+                    : "node " + node + " running it stopped answering, and no live node can take it over";
+        }
+        String driver = meta.get(MetaField.DRIVER);
+        if (phase == null && step.partition() == partition && driver != null && dead(driver)
+                && Driver.drives(meta.get(MetaField.DRIVEN), processor)) {
+            return "node " + driver + ", which was to run it, stopped answering before it started";
+        }
+        return null;
+    }
+
+    private boolean dead(String node) {
+        return !node.equals(config.node().id()) && !directory.isLive(node);
     }
 }

@@ -159,7 +159,7 @@ public class Supervisor implements DispatchReceiver {
                 request.retries());
         admission.admit(runId);
         try {
-            runs.create(runId, plan, request.inputs(), request.retention().orElse(config.streams().runTtl()), request.startedBy());
+            runs.create(runId, plan, executors.driver(plan), request.inputs(), request.retention().orElse(config.streams().runTtl()), request.startedBy());
         } catch (RuntimeException refused) {
             admission.release(runId);
             throw refused;
@@ -220,6 +220,11 @@ public class Supervisor implements DispatchReceiver {
         return registry.find(processor);
     }
 
+    /** This node as the scheduler of the run's next partitions. */
+    io.datagraph.engine.protocol.Driver driver(RunPlan plan) {
+        return executors.driver(plan);
+    }
+
     Invocations invocations() {
         return invocations;
     }
@@ -229,7 +234,7 @@ public class Supervisor implements DispatchReceiver {
     }
 
     void finished(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
-        int next = runs.finish(runId, plan, step, attempt);
+        int next = runs.finish(runId, plan, step, attempt, executors.driver(plan));
         if (next >= 0) {
             schedule(runId, plan, next, attempt.epoch());
         }
@@ -300,7 +305,7 @@ public class Supervisor implements DispatchReceiver {
         admission.admit(runId);
         io.datagraph.engine.protocol.Scripts.Restart reply;
         try {
-            reply = runs.restart(runId, plan, partition);
+            reply = runs.restart(runId, plan, partition, executors.driver(plan));
         } catch (RuntimeException e) {
             admission.release(runId);
             throw e;

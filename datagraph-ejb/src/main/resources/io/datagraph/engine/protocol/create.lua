@@ -2,7 +2,8 @@
 -- Called by Scripts.create. KEYS[1] meta, KEYS[2 .. 1+I] the I streams of the inputs given values or left
 -- open, KEYS[2+I .. 1+I+E] the work streams of the run's E element-wise processors
 -- ARGV[1] plan (JSON), ARGV[2] ttl seconds, ARGV[3] who started the run ('' if nobody in particular),
--- ARGV[4] partition count P, ARGV[5 .. 4+P] processors per partition, ARGV[5+P] reader count R,
+-- ARGV[4] the node starting it (it schedules partition 0), ARGV[5] the processors that node runs itself,
+-- ARGV[6] partition count P, ARGV[7 .. 6+P] processors per partition, ARGV[7+P] reader count R,
 -- then R pairs (stream, comma-separated readers),
 -- then the count T of streams to trim once consumed, and their names,
 -- then the count E of element-wise processors and E pairs (name, values per work unit),
@@ -13,17 +14,17 @@
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('run already exists')
 end
-local plan, ttl, startedBy, partitions = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local plan, ttl, startedBy, driver, driven, partitions = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
 local now = redis.call('TIME')
 redis.call('HSET', KEYS[1], 'status', 'RUNNING', 'plan', plan, 'ttl', ttl,
-  'partition', 0, 'partitions', partitions, 'started', now[1] * 1000 + math.floor(now[2] / 1000))
+  'partition', 0, 'partitions', partitions, 'driver', driver, 'driven', driven, 'started', now[1] * 1000 + math.floor(now[2] / 1000))
 if startedBy ~= '' then
   redis.call('HSET', KEYS[1], 'startedBy', startedBy)
 end
 for p = 0, partitions - 1 do
-  redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[5 + p])
+  redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[7 + p])
 end
-local a = 5 + partitions
+local a = 7 + partitions
 local readers = tonumber(ARGV[a])
 for r = 1, readers do
   redis.call('HSET', KEYS[1], 'readers:' .. ARGV[a + 2 * r - 1], ARGV[a + 2 * r])

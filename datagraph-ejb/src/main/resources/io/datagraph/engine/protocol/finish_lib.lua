@@ -1,8 +1,9 @@
--- finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId): a processor is
--- done: complete its outputs (end markers, once), count it done in its partition, and when the
--- partition is done advance to the next one or complete the run (its keys then expire).
+-- finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId, driver, driven): a
+-- processor is done: complete its outputs (end markers, once), count it done in its partition, and when the
+-- partition is done advance to the next one, which the calling node (driver, running driven itself)
+-- schedules, or complete the run (its keys then expire).
 -- Returns {status, next partition to start or -1}.
-local function finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId)
+local function finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId, driver, driven)
   redis.call('HSET', meta, 'phase:' .. processor, 'DONE')
   for _, name in ipairs(outputs) do
     if redis.call('HSETNX', meta, 'closed:' .. name, '1') == 1 then
@@ -15,7 +16,7 @@ local function finish_processor(meta, processor, partition, outputs, keyOf, allK
   if redis.call('HINCRBY', meta, 'remaining:' .. partition, -1) == 0 then
     local p = tonumber(partition) + 1
     if p < tonumber(redis.call('HGET', meta, 'partitions')) then
-      redis.call('HSET', meta, 'partition', p)
+      redis.call('HSET', meta, 'partition', p, 'driver', driver, 'driven', driven)
       nextPartition = p
     else
       local now = redis.call('TIME')

@@ -4,10 +4,11 @@
 -- the partition's counter counts them, the failure is forgotten, the run is RUNNING and its keys no
 -- longer expire. Refused when a processor to run again would re-read a trimmed input.
 -- Called by Scripts.restart. KEYS[1] meta, KEYS[2..] every key of the run
--- ARGV: channel, run id, partition, processor count P, then per processor: name, input count I, I inputs
+-- ARGV: channel, run id, partition, the restarting node (it schedules the partition), the processors it runs
+-- itself, processor count P, then per processor: name, input count I, I inputs
 -- Returns {OK, epoch, processors to run again …}, {NOT_FAILED, status}, {MOVED, partition} or
 -- {TRIMMED, processor, input}.
-local channel, runId, partition = ARGV[1], ARGV[2], ARGV[3]
+local channel, runId, partition, driver, driven = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local status = redis.call('HGET', KEYS[1], 'status')
 if status ~= 'FAILED' then
   return {'NOT_FAILED', status or 'UNKNOWN'}
@@ -16,8 +17,8 @@ if redis.call('HGET', KEYS[1], 'partition') ~= partition then
   return {'MOVED', redis.call('HGET', KEYS[1], 'partition')}
 end
 local again = {}
-local a = 5
-for p = 1, tonumber(ARGV[4]) do
+local a = 7
+for p = 1, tonumber(ARGV[6]) do
   local name, inputs = ARGV[a], tonumber(ARGV[a + 1])
   if redis.call('HGET', KEYS[1], 'phase:' .. name) ~= 'DONE' then
     for i = 1, inputs do
@@ -30,7 +31,7 @@ for p = 1, tonumber(ARGV[4]) do
   a = a + 2 + inputs
 end
 local epoch = redis.call('HINCRBY', KEYS[1], 'epoch', 1)
-redis.call('HSET', KEYS[1], 'status', 'RUNNING', 'remaining:' .. partition, #again)
+redis.call('HSET', KEYS[1], 'status', 'RUNNING', 'remaining:' .. partition, #again, 'driver', driver, 'driven', driven)
 redis.call('HDEL', KEYS[1], 'failedProcessor', 'error', 'finished')
 for _, name in ipairs(again) do
   redis.call('HDEL', KEYS[1], 'phase:' .. name)

@@ -54,7 +54,7 @@ class ScriptsTest {
         assertEquals(List.of("dg:signals", "r1", "foo", "boom", ""),
                 Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom").args());
         assertEquals("2", Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom", 2L).args().get(4));
-        assertEquals(List.of("channel", "runId", "partition"), argumentNames(Script.RESTART));
+        assertEquals(List.of("channel", "runId", "partition", "driver", "driven"), argumentNames(Script.RESTART));
         assertEquals(List.of("runId", "limit"), argumentNames(Script.ADMIT));
         assertEquals(List.of("dg:running"), Scripts.admit(new StoreKeys("dg"), "r1", 3).keys());
         assertEquals(List.of("group"), argumentNames(Script.ENSURE_GROUP));
@@ -63,10 +63,11 @@ class ScriptsTest {
 
     @Test
     void finishListsTheOutputsThenEveryStreamOfTheRunThenItsOtherKeys() {
-        assertEquals(List.of("channel", "runId", "partition", "writer", "k"), argumentNames(Script.FINISH));
-        ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", List.of("b"),
-                new Scripts.RunShape(List.of("a", "b"), List.of("enrich")));
-        assertEquals(List.of("dg:signals", "r1", 1, "foo#1", 1, "b", "a", "b"), call.args());
+        assertEquals(List.of("channel", "runId", "partition", "writer", "driver", "driven", "k"),
+                argumentNames(Script.FINISH));
+        ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", new Driver("n1", List.of("foo", "bar")),
+                List.of("b"), new Scripts.RunShape(List.of("a", "b"), List.of("enrich")));
+        assertEquals(List.of("dg:signals", "r1", 1, "foo#1", "n1", "foo,bar", 1, "b", "a", "b"), call.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b", "dg:{r1}:work:enrich", "dg:{r1}:held:enrich",
                 "dg:{r1}:dead"), call.keys());
     }
@@ -91,7 +92,8 @@ class ScriptsTest {
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:work:enrich", "dg:{r1}:dead", "dg:{r1}:held:enrich",
                 "dg:{r1}:io:items", "dg:{r1}:io:enriched"), commit.keys());
         assertEquals(List.of("consumer"), argumentNames(Script.KEEP_ALIVE));
-        assertEquals(List.of("channel", "runId", "processor", "partition", "input", "k"), argumentNames(Script.DRAIN));
+        assertEquals(List.of("channel", "runId", "processor", "partition", "input", "driver", "driven", "k"),
+                argumentNames(Script.DRAIN));
     }
 
     @Test
@@ -107,11 +109,11 @@ class ScriptsTest {
     void createListsPartitionsReadersTrimmedStreamsAndInputEntries() {
         Map<String, String> readers = new LinkedHashMap<>();
         readers.put("a", "foo");
-        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", List.of(1, 2), readers, List.of("b"),
+        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", new Driver("n1", List.of("foo")), List.of(1, 2), readers, List.of("b"),
                 Map.of("enrich", 8), List.of(new Scripts.NewInput("a", true, List.of(BATCH), List.of("enrich"))));
         ScriptCall<String> call = Scripts.create(RUN, run);
-        assertEquals(List.of("plan", "ttl", "startedBy", "partitions"), argumentNames(Script.CREATE));
-        assertEquals(List.of("{}", 60L, "ada", 2, 1, 2, 1, "a", "foo", 1, "b", 1, "enrich", 8, 1, "a", 1, 1, 2, "1\n2",
+        assertEquals(List.of("plan", "ttl", "startedBy", "driver", "driven", "partitions"), argumentNames(Script.CREATE));
+        assertEquals(List.of("{}", 60L, "ada", "n1", "foo", 2, 1, 2, 1, "a", "foo", 1, "b", 1, "enrich", 8, 1, "a", 1, 1, 2, "1\n2",
                 "sig", 1, 1), call.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:work:enrich"), call.keys());
     }
