@@ -91,6 +91,23 @@ public final class EngineNode implements AutoCloseable {
         return runId;
     }
 
+    /** Freezes the node, as {@code kill -STOP} does (a long GC pause, a swapped-out VM): it answers nothing. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a paused node go on where it stopped, as {@code kill -CONT} does. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** Kills the node at once, as {@code kill -9} would. */
     public void kill() {
         process.destroyForcibly();
