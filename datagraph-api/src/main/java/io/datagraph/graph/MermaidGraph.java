@@ -16,6 +16,7 @@ public final class MermaidGraph {
         graph.columns().keySet().forEach(node -> ids.put(node, "n" + ids.size()));
         StringBuilder out = new StringBuilder("flowchart LR\n");
         out.append("  classDef WAITING fill:#eeeeee,stroke:#999\n")
+                .append("  classDef STOPPED fill:#ffe8c0,stroke:#c80\n")
                 .append("  classDef RUNNING fill:#cfe8ff,stroke:#2b7bd6\n")
                 .append("  classDef DONE fill:#d4f7d4,stroke:#2e9e44\n")
                 .append("  classDef FAILED fill:#ffd0d0,stroke:#d33\n");

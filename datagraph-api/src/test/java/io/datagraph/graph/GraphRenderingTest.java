@@ -34,11 +34,15 @@ class GraphRenderingTest {
     }
 
     private static FlowGraph lagging() {
+        return lagging(Map.of("range", ProcessorPhase.RUNNING, "square", ProcessorPhase.RUNNING));
+    }
+
+    private static FlowGraph lagging(Map<String, ProcessorPhase> phases) {
         return FlowGraph.of(FlowResolver.resolve(Flow.of("range", "square"), name -> Optional.ofNullable(CATALOG.get(name))),
                 List.of(new IOState("count", 1, true, 0, List.of(new ReaderState("range", 1, 0))),
                         new IOState("numbers", 50_000, false, 90_000, List.of(new ReaderState("square", 2_000, 3_000))),
                         new IOState("squares", 2_000, false, 3_000, List.of())),
-                Map.of("range", ProcessorPhase.RUNNING, "square", ProcessorPhase.RUNNING));
+                phases);
     }
 
     @Test
@@ -56,12 +60,16 @@ class GraphRenderingTest {
     }
 
     @Test
-    void mermaidGroupsPartitionsIntoSubgraphsAndLabelsEdgesWithLiveCounts() {
+    void mermaidGroupsPartitionsIntoSubgraphsLabelsEdgesWithLiveCountsAndColoursEachPhase() {
         String mermaid = MermaidGraph.render(lagging());
         assertTrue(mermaid.startsWith("flowchart LR\n"), mermaid);
         assertTrue(mermaid.contains("subgraph partition0"), mermaid);
         assertTrue(mermaid.contains("numbers: 50000 (90000/s) backlog 48000"), mermaid);
-        assertTrue(mermaid.contains("class n1 RUNNING") || mermaid.contains("RUNNING"), mermaid);
+        assertTrue(mermaid.contains("    n0[\"range\"]\n") && mermaid.contains("    n1[\"square\"]\n"), mermaid);
+        assertTrue(mermaid.contains("  class n0 RUNNING\n") && mermaid.contains("  class n1 RUNNING\n"), mermaid);
+        String ended = MermaidGraph.render(lagging(Map.of("range", ProcessorPhase.DONE, "square", ProcessorPhase.STOPPED)));
+        assertTrue(ended.contains("  class n0 DONE\n") && ended.contains("  class n1 STOPPED\n")
+                && ended.contains("classDef STOPPED "), "each processor is drawn in its own phase: " + ended);
         assertEquals(2, graph("first", "second").flow().partitions().size());
         assertTrue(MermaidGraph.render(graph("first", "second")).contains("subgraph partition1"));
     }
