@@ -55,7 +55,7 @@ class CancellationTest {
     void cancellingInterruptsAProcessorBlockedOutsideTheStreams() throws InterruptedException {
         exits.arm("sleeper");
         Run run = datagraph.start(Flow.of("sleeper"), Map.of());
-        Thread.sleep(300);
+        assertTrue(exits.awaitEntered("sleeper", HANG_GUARD.toSeconds()), "sleeper never started");
         run.cancel();
         assertTrue(exits.await("sleeper", HANG_GUARD.toSeconds()), "sleeper was not interrupted");
     }
@@ -74,18 +74,23 @@ class CancellationTest {
     @Test
     void readerWaitingOnACancelledRunThrowsAtOnce() throws InterruptedException {
         Run run = datagraph.start(Flow.of("sleeper"), Map.of());
-        Thread waiter = new Thread(() -> {
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
             try {
-                Thread.sleep(300);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+                run.io("dreams", Integer.class).first();
+            } catch (RuntimeException e) {
+                thrown.set(e);
             }
-            run.cancel();
         });
-        waiter.start();
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(RunCancelledException.class,
-                () -> run.io("dreams", Integer.class).first()));
-        waiter.join();
+        reader.start();
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (reader.getState() != Thread.State.WAITING && reader.getState() != Thread.State.TIMED_WAITING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        run.cancel();
+        reader.join(HANG_GUARD.toMillis());
+        assertTrue(thrown.get() instanceof RunCancelledException, "the waiting reader got " + thrown.get());
     }
 
     @Test

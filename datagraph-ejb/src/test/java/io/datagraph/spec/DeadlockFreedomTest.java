@@ -2,6 +2,7 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
+import io.datagraph.RunRequest;
 import io.datagraph.engine.exec.ExecutorLookup;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineTest;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Blocked readers never starve the processors they wait for, on a pool with fewer threads than
- * processors that even starts consumers before producers; and waiting readers share connections.
+ * processors that even starts consumers before producers; and waiting readers hold no blocking read.
  * The timeouts are hang guards (a deadlock would block forever), not performance assertions.
  */
 @EngineTest(beans = DeadlockFreedomTest.LifoPool.class)
@@ -95,29 +96,51 @@ class DeadlockFreedomTest {
         });
     }
 
+    /**
+     * Readers waiting for values hold no connection and no blocking command: they wait on the run's
+     * signal and read once it comes. A reader per blocking XREAD would show as blocked clients.
+     */
     @Test
-    void fiveHundredBlockedReadersShareAFewStoreConnections() throws Exception {
+    void fiveHundredWaitingReadersHoldNoBlockingReadAndFewConnections() throws Exception {
         RedisServer redis = SharedRedis.server();
         int before = clients(redis);
-        Run run = datagraph.start(Flow.of("delayed"), Map.of());
+        Run run = datagraph.start(RunRequest.of(Flow.of("countTo")).open("n"));
         List<Thread> readers = new ArrayList<>();
         AtomicInteger answers = new AtomicInteger();
         for (int i = 0; i < 500; i++) {
             Thread reader = new Thread(() -> {
-                if (run.<Integer>io("answer", Integer.class).first() == 42) {
+                if (run.<Integer>io("ints", Integer.class).first() == 0) {
                     answers.incrementAndGet();
                 }
             });
             reader.start();
             readers.add(reader);
         }
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (!readers.stream().allMatch(DeadlockFreedomTest::parked) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(readers.stream().allMatch(DeadlockFreedomTest::parked), "the readers did not all wait");
+        assertEquals(0, answers.get(), "a reader got a value before any was written");
+        assertEquals("0", info(redis, "blocked_clients"), "waiting readers hold blocking reads");
         int during = clients(redis);
+        assertTrue(during - before <= 20, "500 waiting readers opened " + (during - before) + " connections");
+        run.append("n", List.of(1));
+        run.complete("n");
         for (Thread reader : readers) {
             reader.join(HANG_GUARD.toMillis());
         }
         assertEquals(500, answers.get());
-        assertTrue(during - before <= 20, "500 waiting readers opened " + (during - before) + " connections");
+    }
+
+    private static boolean parked(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    private static String info(RedisServer redis, String field) throws java.io.IOException {
+        return redis.command("INFO", "clients").lines().filter(line -> line.startsWith(field + ":"))
+                .map(line -> line.substring(field.length() + 1).trim()).findFirst().orElseThrow();
     }
 
     private static int clients(RedisServer redis) throws java.io.IOException {

@@ -39,6 +39,9 @@ class DistributionTest {
     @Inject
     StoreClient store;
 
+    @Inject
+    io.datagraph.engine.node.NodeDirectory directory;
+
     private EngineNode squareNode;
 
     @BeforeAll
@@ -56,7 +59,8 @@ class DistributionTest {
     @Test
     @Order(1)
     void processorsOfOtherNodesAreKnownHere() throws InterruptedException {
-        Thread.sleep(500); // one heartbeat
+        // the other node publishes its processors with its first heartbeat, which may follow its start
+        awaitState(() -> directory.served("square"), "the other node's processors never appeared");
         ProcessorSignature square = datagraph.processors().stream().filter(p -> p.name().equals("square"))
                 .findFirst().orElseThrow();
         assertEquals(List.of("numbers"), square.inputs());
@@ -77,10 +81,18 @@ class DistributionTest {
     @Order(3)
     void flowNeedingAProcessorNoLiveNodeServesIsRefusedNamingIt() throws InterruptedException {
         squareNode.kill();
-        Thread.sleep(2000); // three missed heartbeats of 0.5 s
+        awaitState(() -> !directory.served("square"), "the killed node still counts as serving square");
         NoLiveNodeException e = assertThrows(NoLiveNodeException.class,
                 () -> datagraph.start("squares", Map.of("count", List.of(10))));
         assertEquals("square", e.processor());
         assertTrue(e.getMessage().contains("'square'"), e.getMessage());
+    }
+
+    private static void awaitState(java.util.function.BooleanSupplier state, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!state.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, failure);
+            Thread.sleep(20);
+        }
     }
 }

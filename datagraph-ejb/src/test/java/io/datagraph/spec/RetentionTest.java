@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,9 +33,18 @@ class RetentionTest {
     @Inject
     StoreClient store;
 
-    private List<String> keysOf(Run run) {
-        List<String> keys = new ArrayList<>();
+    private Set<String> keysOf(Run run) {
+        Set<String> keys = new TreeSet<>();
         store.redisson().getKeys().getKeysByPattern("*" + run.id() + "*").forEach(keys::add);
+        return keys;
+    }
+
+    /** The full names of a run's keys, from their suffixes (every key carries the run id as hash tag). */
+    private static Set<String> runKeys(Run run, String... suffixes) {
+        Set<String> keys = new TreeSet<>();
+        for (String suffix : suffixes) {
+            keys.add("dg:{" + run.id() + "}:" + suffix);
+        }
         return keys;
     }
 
@@ -41,15 +52,14 @@ class RetentionTest {
     void everyKeyOfARunCarriesItsIdAsHashTag() throws InterruptedException {
         Run run = datagraph.start(Flow.of("foo", "bar"), Map.of("a", List.of(4)));
         assertEquals(RunStatus.COMPLETED, run.await(Duration.ofSeconds(30)));
-        List<String> keys = keysOf(run);
-        assertEquals(5, keys.size(), keys.toString()); // meta + a, b, c, d
-        keys.forEach(key -> assertTrue(key.startsWith("dg:{" + run.id() + "}:"), key));
+        assertEquals(runKeys(run, "meta", "io:a", "io:b", "io:c", "io:d"), keysOf(run));
     }
 
     @Test
     void keysOfACompletedRunExpireAfterTheConfiguredTtl() throws InterruptedException {
         Run run = datagraph.start(Flow.of("foo", "bar"), Map.of("a", List.of(4)));
         assertEquals(RunStatus.COMPLETED, run.await(Duration.ofSeconds(30)));
+        assertEquals(runKeys(run, "meta", "io:a", "io:b", "io:c", "io:d"), keysOf(run));
         for (String key : keysOf(run)) {
             long ttl = store.redisson().getKeys().remainTimeToLive(key);
             assertTrue(ttl > 590_000 && ttl <= 600_000, key + " expires in " + ttl + " ms");
@@ -60,6 +70,7 @@ class RetentionTest {
     void keysOfAFailedRunExpireToo() throws InterruptedException {
         Run run = datagraph.start(Flow.of("boom"), Map.of("n", List.of(2)));
         assertEquals(RunStatus.FAILED, run.await(Duration.ofSeconds(30)));
+        assertEquals(runKeys(run, "meta", "io:n", "io:partial"), keysOf(run));
         for (String key : keysOf(run)) {
             assertTrue(store.redisson().getKeys().remainTimeToLive(key) > 0, key + " does not expire");
         }
@@ -68,6 +79,7 @@ class RetentionTest {
     @Test
     void keysOfARunningRunDoNotExpire() {
         Run run = datagraph.start(Flow.of("sleeper"), Map.of());
+        assertEquals(runKeys(run, "meta"), keysOf(run));
         for (String key : keysOf(run)) {
             assertEquals(-1, store.redisson().getKeys().remainTimeToLive(key), key);
         }
@@ -83,7 +95,7 @@ class RetentionTest {
         while (!keysOf(run).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(List.of(), keysOf(run));
+        assertEquals(Set.of(), keysOf(run));
         assertThrows(UnknownRunException.class, () -> datagraph.run(run.id()));
     }
 }

@@ -77,7 +77,7 @@ class StoreRestartTest {
         RedisServer redis = SharedRedis.server();
         Run run = underway();
         redis.shutdown();
-        Thread.sleep(1000);
+        Thread.sleep(1000); // the outage itself: a second, well inside the store client's retries
         redis.startAgain();
         assertEquals(RunStatus.COMPLETED, awaitThroughOutage(run), () -> "run ended " + run.failure());
         List<Long> indexes = Types.indexes(run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList());
@@ -90,7 +90,12 @@ class StoreRestartTest {
         RedisServer redis = SharedRedis.server();
         Run run = underway();
         redis.shutdown();
-        Thread.sleep(12_000);
+        // the outage lasts until the processors gave up on the store (past its timeout and retries)
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (invocations.runningCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, invocations.runningCount(), "processors never gave up on the stopped store");
         redis.startAgain();
         RunStatus status = awaitThroughOutage(run);
         assertEquals(RunStatus.FAILED, status);

@@ -53,7 +53,7 @@ class StreamReadingTest {
         try {
             List<Future<List<Integer>>> reads = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Thread.sleep(150);
+                awaitWritten(run, 20 + 40 * i); // each reader attaches further into the production
                 reads.add(readers.submit(() -> run.<Integer>io("slow", Integer.class).stream().toList()));
             }
             assertEquals(RunStatus.RUNNING, run.status(), "the readers should have started while producing");
@@ -63,6 +63,18 @@ class StreamReadingTest {
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    private static void awaitWritten(Run run, long values) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (written(run) < values && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(written(run) >= values, "the producer did not get to " + values + " values");
+    }
+
+    private static long written(Run run) {
+        return run.ioStates().stream().filter(io -> io.name().equals("slow")).mapToLong(io -> io.count()).sum();
     }
 
     @Test
