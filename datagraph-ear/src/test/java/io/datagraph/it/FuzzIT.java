@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(SharedRedis.class)
 @ExtendWith(ArquillianExtension.class)
-class FuzzIT {
+public class FuzzIT {
 
     private static final long SEED = Long.getLong("datagraph.fuzz.seed", 20261126L);
     private static final int REQUESTS = Integer.getInteger("datagraph.fuzz.requests", 3000);
@@ -164,8 +164,17 @@ class FuzzIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), body);
     }
 
+    /** An Authorization header to send instead of the test's own, or null: none on a server without access control. */
+    protected String hostileAuthorization(HostileInput hostile) {
+        return null;
+    }
+
     /** The answer, or null (recorded as a problem) when the server closed the connection without one. */
     private HttpResponse<String> send(HttpRequest.Builder builder, byte[] body) {
+        String authorization = hostileAuthorization(hostile);
+        if (authorization != null) {
+            builder.setHeader("Authorization", authorization);
+        }
         HttpRequest request = builder.build();
         try {
             return Api.send(HttpRequest.newBuilder(request, (name, value) -> true), Duration.ofSeconds(10));
@@ -200,9 +209,13 @@ class FuzzIT {
     /**
      * Whether the server itself refuses the URL before any application sees it, so the answer cannot
      * be the API's: Payara answers 400 or 404 of its own to an encoded NUL or backslash, or a dot
-     * segment that climbs out of the application.
+     * segment that climbs out of the application. WildFly hands those to the application, whose
+     * answers are checked like any other.
      */
     private static boolean refusedByTheServer(URI uri) {
+        if (!"payara".equals(System.getProperty("datagraph.it.server"))) {
+            return false;
+        }
         String path = uri.getRawPath().toUpperCase(java.util.Locale.ROOT);
         return path.contains("%00") || path.contains("%5C") || path.contains("%2F") || path.endsWith("/.")
                 || path.endsWith("/..") || path.contains("/./") || path.contains("/../");

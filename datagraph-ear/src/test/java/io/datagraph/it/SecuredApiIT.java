@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecuredApiIT {
 
     private static final String MULTIPLY = "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[3]}}";
+    /** Runs until its open input is completed. */
+    private static final String OPEN = "{\"processors\":[\"multiply\"],\"open\":[\"foo\"]}";
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -49,8 +51,12 @@ class SecuredApiIT {
     }
 
     private static String start(String user) {
+        return start(user, MULTIPLY);
+    }
+
+    private static String start(String user, String body) {
         HttpResponse<String> started = Api.send(as(user, "/flows").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MULTIPLY)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(201, started.statusCode(), started.body());
         return Api.json(started).getString("id");
     }
@@ -97,10 +103,36 @@ class SecuredApiIT {
     }
 
     @Test
-    void adminReadsAndCancelsAnyRun() {
+    void anotherUsersGraphLivePageEventStreamsAndInputsAre403() {
+        String id = start("alice", OPEN);
+        assertProblem(get("bob", "/flows/" + id + "/graph"), 403, "another user");
+        assertProblem(Api.send(as("bob", "/flows/" + id + "/live").header("Accept", "text/event-stream").GET()),
+                403, "another user");
+        assertProblem(Api.send(as("bob", "/flows/" + id + "/outputs/bar").header("Accept", "text/event-stream").GET()),
+                403, "another user");
+        assertProblem(Api.send(as("bob", "/flows/" + id + "/dead-letters").header("Accept", "application/json").GET()),
+                403, "another user");
+        assertProblem(Api.send(as("bob", "/flows/" + id + "/inputs/foo").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[4]"))), 403, "another user");
+        assertProblem(Api.send(as("bob", "/flows/" + id + "/restart").POST(HttpRequest.BodyPublishers.noBody())),
+                403, "another user");
+        assertEquals("RUNNING", Api.json(get("alice", "/flows/" + id)).getString("status"), "bob's calls changed the run");
+        assertEquals(204, Api.send(as("alice", "/flows/" + id).DELETE()).statusCode());
+    }
+
+    @Test
+    void adminReadsAnyRun() {
         String id = start("alice");
         assertEquals("[0,2,4]", get("root", "/flows/" + id + "/outputs/bar").body());
+        assertEquals("alice", Api.json(get("root", "/flows/" + id)).getString("startedBy"));
+    }
+
+    @Test
+    void adminCancelsARunningRunOfAnotherUser() {
+        String id = start("alice", OPEN);
+        assertEquals("RUNNING", Api.json(get("alice", "/flows/" + id)).getString("status"));
         assertEquals(204, Api.send(as("root", "/flows/" + id).DELETE()).statusCode());
+        assertEquals("CANCELLED", Api.json(get("alice", "/flows/" + id)).getString("status"));
     }
 
     @Test

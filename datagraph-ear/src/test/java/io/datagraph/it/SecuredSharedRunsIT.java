@@ -1,0 +1,68 @@
+package io.datagraph.it;
+
+import io.datagraph.testing.SharedRedis;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code datagraph.rest.security.runs-shared=true}, set in the deployment's own configuration: every
+ * caller with the role sees and acts on every run, and a caller without it still gets nothing. Same
+ * realm as {@link SecuredApiIT}.
+ */
+@ExtendWith(SharedRedis.class)
+@ExtendWith(ArquillianExtension.class)
+class SecuredSharedRunsIT {
+
+    private static final String OPEN = "{\"processors\":[\"multiply\"],\"open\":[\"foo\"]}";
+
+    /** The build's EAR with one more library holding the setting (MicroProfile Config reads it there). */
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "shared-runs-config.jar")
+                .addAsManifestResource(new StringAsset("datagraph.rest.security.runs-shared=true\n"),
+                        "microprofile-config.properties"));
+    }
+
+    private static HttpRequest.Builder as(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(Api.BASE + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anotherUserWithTheRoleReadsFeedsAndCompletesTheRun() {
+        HttpResponse<String> started = Api.send(as("alice", "/flows").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(OPEN)));
+        assertEquals(201, started.statusCode(), started.body());
+        String id = Api.json(started).getString("id");
+        assertEquals(200, Api.send(as("bob", "/flows/" + id).GET()).statusCode());
+        assertEquals(204, Api.send(as("bob", "/flows/" + id + "/inputs/foo").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[2]"))).statusCode());
+        assertEquals(204, Api.send(as("bob", "/flows/" + id + "/inputs/foo/complete")
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertEquals("[0,2]", Api.send(as("bob", "/flows/" + id + "/outputs/bar").header("Accept", "application/json")
+                .GET()).body());
+    }
+
+    @Test
+    void aCallerWithoutTheRoleStillGetsNothing() {
+        HttpResponse<String> started = Api.send(as("alice", "/flows").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(OPEN)));
+        String id = Api.json(started).getString("id");
+        assertEquals(403, Api.send(as("eve", "/flows/" + id).GET()).statusCode());
+        assertEquals(204, Api.send(as("alice", "/flows/" + id).DELETE()).statusCode());
+    }
+}
