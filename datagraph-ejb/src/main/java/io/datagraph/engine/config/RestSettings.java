@@ -9,9 +9,11 @@ package io.datagraph.engine.config;
  * @param adminRole       the role that may see and change every run
  * @param runsShared      whether every caller with {@code role} may see every run (else only its own)
  * @param sseClients      most clients following streams (Server-Sent Events) at once, each on a sender thread
+ * @param sseSendTimeout  how long a client may leave the events sent to it unread (the 256 queued for it
+ *                        and what the network holds) before it is dropped and its sender thread freed
  */
 public record RestSettings(long maxBodyBytes, boolean securityEnabled, String role, String adminRole,
-                           boolean runsShared, int sseClients) {
+                           boolean runsShared, int sseClients, java.time.Duration sseSendTimeout) {
 
     static RestSettings read(ConfigReader in) {
         return new RestSettings(
@@ -20,6 +22,7 @@ public record RestSettings(long maxBodyBytes, boolean securityEnabled, String ro
                 in.text("datagraph.rest.security.role", "datagraph"),
                 in.text("datagraph.rest.security.admin-role", "datagraph-admin"),
                 in.bool("datagraph.rest.security.runs-shared", false),
-                in.atLeast("datagraph.rest.sse-clients", 1, 256));
+                in.atLeast("datagraph.rest.sse-clients", 1, 256),
+                in.duration("datagraph.rest.sse-send-timeout", java.time.Duration.ofMillis(100), "PT60S"));
     }
 }

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive while the engine's own machinery works: the pool that runs processors accepts work. Reports
- * the processors running here and whether run signals are subscribed (without them readers fall
- * back to polling: slower, not dead).
+ * the processors running here, whether run signals are subscribed (without them readers fall back to
+ * polling: slower, not dead), and the clients followed over Server-Sent Events, of how many it takes
+ * (all taken refuses new ones with 503: not dead either).
  */
 @Liveness
 @ApplicationScoped
@@ -27,12 +28,17 @@ public class EngineLiveness implements HealthCheck {
     @Inject
     Signals signals;
 
+    @Inject
+    StreamingClients streaming;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("datagraph-engine")
                 .status(executor.accepting())
                 .withData("processorsRunning", invocations.runningCount())
                 .withData("signalsSubscribed", signals.subscribed())
+                .withData("sseClients", streaming.active())
+                .withData("sseClientsMax", streaming.capacity())
                 .build();
     }
 }

@@ -107,7 +107,8 @@ public class FlowsResource {
                        @Context SseEventSink sink, @Context Sse sse) {
         // resolve run, stream and position before streaming, so bad ones answer 404/400 rather than an event
         IO<JsonValue> output = access.run(id).io(io, JsonValue.class);
-        pumps.start(new OutputStreamer(output.after(lastEventId), output.toString(), sink, sse));
+        pumps.start(sink, guarded -> new OutputStreamer(output.after(lastEventId), output.toString(), guarded, sse,
+                pumps.sendTimeout()));
     }
 
     /** Waits for the stream to complete and answers all its values as one JSON array. */
@@ -145,7 +146,8 @@ public class FlowsResource {
     @Path("{id}/dead-letters")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void followDeadLetters(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        pumps.start(new DeadLetterFeed(access.run(id), sink, sse));
+        Run run = access.run(id);
+        pumps.start(sink, guarded -> new DeadLetterFeed(run, guarded, sse));
     }
 
     /** The run's graph, by {@code Accept}. */
@@ -159,7 +161,9 @@ public class FlowsResource {
     @Path("{id}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void live(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        pumps.start(new LiveRun(access.run(id), RunJson.view(uriInfo, id), sink, sse));
+        Run run = access.run(id);
+        java.net.URI view = RunJson.view(uriInfo, id);
+        pumps.start(sink, guarded -> new LiveRun(run, view, guarded, sse));
     }
 
     @POST

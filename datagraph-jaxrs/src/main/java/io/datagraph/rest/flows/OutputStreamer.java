@@ -22,21 +22,25 @@ import java.util.logging.Logger;
  * position, {@code data:} its JSON), then {@code event: complete}, or {@code event: error} with the
  * failure. Each client has its own cursor on the store, so a slow client slows nobody else: the run
  * never waits for readers. At most {@value #IN_FLIGHT} events are queued per client before the
- * sender waits for the connection, which bounds memory per client.
+ * sender waits for the connection, which bounds memory per client; a client that leaves them unread
+ * for {@code datagraph.rest.sse-send-timeout} is dropped, freeing its sender thread.
  */
 final class OutputStreamer implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(OutputStreamer.class.getName());
     private static final int IN_FLIGHT = 256;
-    private static final long SEND_TIMEOUT_SECONDS = 60;
 
     private final Iterator<StreamValue<JsonValue>> values;
     private final String what;
     private final SseEventSink sink;
     private final Sse sse;
 
+    private final java.time.Duration sendTimeout;
+
     /** @param values the cursor to send, already positioned (e.g. after the client's Last-Event-ID) */
-    OutputStreamer(Iterator<StreamValue<JsonValue>> values, String what, SseEventSink sink, Sse sse) {
+    OutputStreamer(Iterator<StreamValue<JsonValue>> values, String what, SseEventSink sink, Sse sse,
+                   java.time.Duration sendTimeout) {
+        this.sendTimeout = sendTimeout;
         this.values = values;
         this.what = what;
         this.sink = sink;
@@ -53,7 +57,7 @@ final class OutputStreamer implements Runnable {
                 StreamValue<JsonValue> value = values.next();
                 last = sink.send(sse.newEventBuilder().id(value.position()).data(value.value().toString()).build());
                 if (++unconfirmed == IN_FLIGHT) {
-                    last.toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    last.toCompletableFuture().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                     unconfirmed = 0;
                 }
             }
@@ -66,6 +70,9 @@ final class OutputStreamer implements Runnable {
             LOG.log(Level.FINE, "client of " + what + " went away", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the server's write failed: the client went away, or was given up (SsePumps)
+            LOG.log(Level.FINE, "could not send " + what, e);
         } finally {
             sink.close();
         }

@@ -1,6 +1,8 @@
 package io.datagraph.rest.flows;
 
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.ManagedThreads;
+import io.datagraph.engine.health.StreamingClients;
 import io.datagraph.rest.problem.Problem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -10,18 +12,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.SseEventSink;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * The threads that send Server-Sent Events: one per connected client, created on demand from the
  * server's {@code ManagedThreadFactory} and dropped after a minute idle, at most
  * {@code datagraph.rest.sse-clients} at once; a client beyond them is answered 503 with
- * {@code Retry-After}. Kept apart from the pool that runs processors, so that many (or stuck) clients
+ * {@code Retry-After}. A client whose send stays blocked (it stopped reading and the network's buffers
+ * are full) longer than {@code datagraph.rest.sse-send-timeout} is given up, freeing its thread. Kept apart from the pool that runs processors, so that many (or stuck) clients
  * can never take threads a run needs. Thread-safe.
  */
 @ApplicationScoped
@@ -30,34 +39,79 @@ public class SsePumps {
     /** Seconds a refused client is asked to wait: SSE clients reconnect, and a minute frees idle threads. */
     private static final int RETRY_AFTER = 5;
 
+    private static final Logger LOG = Logger.getLogger(SsePumps.class.getName());
+
     /** Injected by the container; null under plain CDI. */
     @Resource
-    ManagedThreadFactory threads;
+    ManagedThreadFactory threadFactory;
 
     @Inject
     EngineConfig config;
 
+    @Inject
+    StreamingClients streaming;
+
+    @Inject
+    ManagedThreads threads;
+
     private ThreadPoolExecutor pool;
+    private final Set<GuardedSink> sending = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> stallCheck;
 
     @PostConstruct
     void create() {
         pool = new ThreadPoolExecutor(0, config.rest().sseClients(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                threads != null ? threads : Executors.defaultThreadFactory());
+                threadFactory != null ? threadFactory : Executors.defaultThreadFactory());
+        streaming.register(pool::getActiveCount, pool.getMaximumPoolSize());
+        long period = Math.max(100, Math.min(1000, sendTimeout().toMillis() / 2));
+        stallCheck = threads.every("the check for stalled event streams", period, period, TimeUnit.MILLISECONDS,
+                this::abandonStalled);
+    }
+
+    /** Clients whose send blocked past the send timeout are given up, so that their threads go back to the pool. */
+    private void abandonStalled() {
+        long timeout = sendTimeout().toNanos();
+        for (GuardedSink sink : sending) {
+            if (sink.stalledLongerThan(timeout)) {
+                LOG.info(() -> "a client left its events unread for " + sendTimeout()
+                        + " (datagraph.rest.sse-send-timeout): closing its stream");
+                sending.remove(sink);
+                sink.abandon();
+            }
+        }
     }
 
     @PreDestroy
     void shutDown() {
+        if (stallCheck != null) {
+            stallCheck.cancel(false);
+        }
         pool.shutdownNow();
     }
 
+    /** How long a client may leave its queued events unread before it is dropped ({@code datagraph.rest.sse-send-timeout}). */
+    java.time.Duration sendTimeout() {
+        return config.rest().sseSendTimeout();
+    }
+
     /**
-     * Starts sending on a thread of its own.
+     * Starts sending to {@code sink} on a thread of its own: {@code pump} makes the sender from the
+     * guarded sink it is to use, which is abandoned should a send block longer than the send timeout.
      *
      * @throws WebApplicationException 503 with {@code Retry-After} when every sender thread is busy
      */
-    public void start(Runnable pump) {
+    public void start(SseEventSink sink, Function<SseEventSink, Runnable> pump) {
+        GuardedSink guarded = new GuardedSink(sink);
+        Runnable sender = pump.apply(guarded);
         try {
-            pool.execute(pump);
+            pool.execute(() -> {
+                sending.add(guarded);
+                try {
+                    sender.run();
+                } finally {
+                    sending.remove(guarded);
+                }
+            });
         } catch (RejectedExecutionException full) {
             throw new WebApplicationException(Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     pool.getMaximumPoolSize() + " clients are following streams already (datagraph.rest.sse-clients);"
