@@ -2,6 +2,7 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
+import io.datagraph.RunRequest;
 import io.datagraph.RunCancelledException;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
@@ -91,6 +92,19 @@ class CancellationTest {
         run.cancel();
         reader.join(HANG_GUARD.toMillis());
         assertTrue(thrown.get() instanceof RunCancelledException, "the waiting reader got " + thrown.get());
+    }
+
+    @Test
+    void aCancelledRunsPhasesSayItsProcessorsStopped() throws InterruptedException {
+        exits.arm("sleeper");
+        // sleeper runs, flood waits for its open input, tally (a later partition) waits for all of flood's
+        Run run = datagraph.start(RunRequest.of(Flow.of("sleeper", "flood", "tally")).open("n"));
+        assertTrue(exits.awaitEntered("sleeper", HANG_GUARD.toSeconds()), "sleeper never started");
+        assertEquals(io.datagraph.ProcessorPhase.WAITING, run.phases().get("tally"));
+        run.cancel();
+        assertEquals(java.util.Map.of("sleeper", io.datagraph.ProcessorPhase.STOPPED, "flood",
+                io.datagraph.ProcessorPhase.STOPPED, "tally", io.datagraph.ProcessorPhase.STOPPED),
+                datagraph.run(run.id()).phases());
     }
 
     @Test

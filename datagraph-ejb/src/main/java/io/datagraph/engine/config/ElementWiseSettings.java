@@ -10,12 +10,12 @@ import java.time.Duration;
  *                       round trip and 2,000 values still spread over 96 workers
  * @param lease          how long a claimed unit may go without its worker's keep-alive before another worker
  *                       reclaims it (the worker died, or stalls); workers renew every third of it
- * @param maxResultChars most JSON characters one value's results may take (beyond: the value fails, and is
+ * @param maxResultBytes most bytes (UTF-8 JSON) one value's results may take (beyond: the value fails, and is
  *                       retried or dead-lettered), so that one commit never carries megabytes
  * @param reorderWindow  ordered processors: most units handed out past the first one whose results are not
  *                       released yet, which bounds the results held back for order
  */
-public record ElementWiseSettings(int unitSize, Duration lease, int maxResultChars, int reorderWindow) {
+public record ElementWiseSettings(int unitSize, Duration lease, int maxResultBytes, int reorderWindow) {
 
     static ElementWiseSettings read(ConfigReader in) {
         return new ElementWiseSettings(

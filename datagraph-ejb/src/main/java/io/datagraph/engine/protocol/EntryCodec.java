@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *   <li>{@value #END}{@code =1}: the end marker, written once, last.</li>
  * </ul>
  * A batch holds at most {@code datagraph.emit.batch} values, each at most
- * {@code datagraph.limits.value-bytes} characters of JSON. A value's position in the stream is a
+ * {@code datagraph.limits.value-bytes} bytes of JSON (UTF-8). A value's position in the stream is a
  * {@link StreamPosition}: the entry id and the value's index in the entry.
  *
  * <p>Thread-safe; {@link Batcher}s are not.
@@ -41,21 +41,21 @@ public class EntryCodec {
 
     private PayloadSigner signer;
     private int maxBatch;
-    private int maxValueChars;
+    private int maxValueBytes;
 
     @PostConstruct
     void init() {
         signer = PayloadSigner.of(config.security().hmacSecret());
         maxBatch = config.streams().emitBatch();
-        maxValueChars = config.limits().valueBytes();
+        maxValueBytes = config.limits().valueBytes();
     }
 
     /** A codec with these settings, for code outside CDI (benchmarks, tests). */
-    public static EntryCodec of(java.util.Optional<String> hmacSecret, int maxBatch, int maxValueChars) {
+    public static EntryCodec of(java.util.Optional<String> hmacSecret, int maxBatch, int maxValueBytes) {
         EntryCodec codec = new EntryCodec();
         codec.signer = PayloadSigner.of(hmacSecret);
         codec.maxBatch = maxBatch;
-        codec.maxValueChars = maxValueChars;
+        codec.maxValueBytes = maxValueBytes;
         return codec;
     }
 
@@ -74,18 +74,41 @@ public class EntryCodec {
      * through this bean's CDI proxy.
      */
     public SizeLimit sizeLimit() {
-        return new SizeLimit(maxValueChars);
+        return new SizeLimit(maxValueBytes);
     }
 
-    /** The most JSON characters one value may take ({@code datagraph.limits.value-bytes}). Immutable. */
-    public record SizeLimit(int maxChars) {
+    /** The most bytes one value's JSON may take in UTF-8 ({@code datagraph.limits.value-bytes}). Immutable. */
+    public record SizeLimit(int maxBytes) {
 
         /** @throws LimitExceededException naming the value if its JSON is too large */
         public void check(String json, Supplier<String> what) {
-            if (json.length() > maxChars) {
-                throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
-                        what.get() + " of " + json.length() + " characters", maxChars);
+            // a char is at most 3 bytes in UTF-8 (a surrogate pair 4 for 2 chars): most values need no count
+            if (json.length() > maxBytes / 3) {
+                long bytes = utf8Length(json);
+                if (bytes > maxBytes) {
+                    throw new LimitExceededException(LimitExceededException.Limit.VALUE_BYTES,
+                            what.get() + " of " + bytes + " bytes (UTF-8 JSON)", maxBytes);
+                }
             }
+        }
+
+        /** The length of {@code text} in UTF-8, without encoding it. */
+        public static long utf8Length(String text) {
+            long bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes++;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 4;
+                    i++;
+                } else {
+                    bytes += 3;
+                }
+            }
+            return bytes;
         }
     }
 

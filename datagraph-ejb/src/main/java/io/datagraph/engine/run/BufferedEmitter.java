@@ -36,7 +36,7 @@ final class BufferedEmitter<T> implements Emitter<T> {
     @Override
     public void emit(T value) {
         String json = encoder.encode(value);
-        budget.spend(json.length());
+        budget.spend(EntryCodec.SizeLimit.utf8Length(json));
         results.add(json);
     }
 
@@ -59,11 +59,11 @@ final class BufferedEmitter<T> implements Emitter<T> {
             this.max = max;
         }
 
-        void spend(int chars) {
-            spent += chars;
+        void spend(long bytes) {
+            spent += bytes;
             if (spent > max) {
                 throw new LimitExceededException(LimitExceededException.Limit.RESULT_BYTES,
-                        "the results of one value, " + spent + " characters so far,", max);
+                        "the results of one value, " + spent + " bytes so far,", max);
             }
         }
     }

@@ -51,7 +51,7 @@ final class ElementWorker implements Runnable {
     /** Looked up once: the worker calls the processor once per value. */
     private final io.datagraph.ProcessorContext context;
     private final jakarta.enterprise.inject.spi.BeanManager beanManager;
-    private final int maxResultChars;
+    private final int maxResultBytes;
     private volatile List<WorkUnit> claimed = List.of();
     private volatile boolean stopped;
 
@@ -72,7 +72,7 @@ final class ElementWorker implements Runnable {
         this.sizeLimit = workers.entries().sizeLimit();
         this.context = new io.datagraph.ProcessorContext(runId, step.processor());
         this.beanManager = workers.beanManager();
-        this.maxResultChars = workers.maxResultChars();
+        this.maxResultBytes = workers.maxResultBytes();
     }
 
     String runId() {
@@ -217,7 +217,7 @@ final class ElementWorker implements Runnable {
      * call that throws adds nothing: what it emitted before is dropped.
      */
     private void call(String json, Outcome outcome) throws Throwable {
-        BufferedEmitter.ResultBudget budget = new BufferedEmitter.ResultBudget(maxResultChars);
+        BufferedEmitter.ResultBudget budget = new BufferedEmitter.ResultBudget(maxResultBytes);
         List<Binding> bindings = method.bindings();
         Object[] arguments = new Object[bindings.size()];
         BufferedEmitter<?>[] emitters = new BufferedEmitter<?>[arguments.length];

@@ -255,8 +255,8 @@ public class ElementWorkers {
         return config.elementWise().reorderWindow();
     }
 
-    int maxResultChars() {
-        return config.elementWise().maxResultChars();
+    int maxResultBytes() {
+        return config.elementWise().maxResultBytes();
     }
 
     String nodeId() {

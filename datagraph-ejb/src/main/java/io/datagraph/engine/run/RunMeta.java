@@ -2,6 +2,7 @@ package io.datagraph.engine.run;
 
 import io.datagraph.IOState;
 import io.datagraph.ProcessorPhase;
+import io.datagraph.RunStatus;
 import io.datagraph.ReaderState;
 import io.datagraph.engine.protocol.MetaField;
 
@@ -48,11 +49,15 @@ final class RunMeta {
         return states;
     }
 
+    /** Each processor's phase; in a cancelled run, one that had not finished (or not started) is STOPPED. */
     Map<String, ProcessorPhase> phases() {
+        boolean cancelled = RunStatus.CANCELLED.name().equals(meta.get(MetaField.STATUS));
         Map<String, ProcessorPhase> phases = new LinkedHashMap<>();
         for (RunPlan.Step step : plan.steps()) {
-            String phase = meta.get(MetaField.phase(step.processor()));
-            phases.put(step.processor(), phase == null ? ProcessorPhase.WAITING : ProcessorPhase.valueOf(phase));
+            String stored = meta.get(MetaField.phase(step.processor()));
+            ProcessorPhase phase = stored == null ? ProcessorPhase.WAITING : ProcessorPhase.valueOf(stored);
+            boolean cutShort = phase == ProcessorPhase.WAITING || phase == ProcessorPhase.RUNNING;
+            phases.put(step.processor(), cancelled && cutShort ? ProcessorPhase.STOPPED : phase);
         }
         return phases;
     }

@@ -63,7 +63,20 @@ class EntryCodecTest {
         LimitExceededException e = assertThrows(LimitExceededException.class,
                 () -> UNSIGNED.sizeLimit().check("\"12345678901\"", () -> "a value emitted to 'bar'"));
         assertEquals(LimitExceededException.Limit.VALUE_BYTES, e.limit());
-        assertTrue(e.getMessage().contains("a value emitted to 'bar' of 13 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("a value emitted to 'bar' of 13 bytes"), e.getMessage());
+    }
+
+    @Test
+    void theSizeLimitCountsUtf8BytesNotCharacters() {
+        EntryCodec.SizeLimit twelve = new EntryCodec.SizeLimit(12);
+        twelve.check("\"1234567890\"", () -> "ten digits"); // 12 characters, 12 bytes: fits
+        twelve.check("\"éééé\"", () -> "four accents"); // 6 characters, 10 bytes: fits
+        LimitExceededException accents = assertThrows(LimitExceededException.class,
+                () -> twelve.check("\"ééééée\"", () -> "six letters")); // 8 characters, 13 bytes
+        assertTrue(accents.getMessage().contains("six letters of 13 bytes"), accents.getMessage());
+        LimitExceededException emoji = assertThrows(LimitExceededException.class,
+                () -> twelve.check("\"😀😀😀\"", () -> "three emoji")); // 8 characters, 14 bytes
+        assertTrue(emoji.getMessage().contains("of 14 bytes"), emoji.getMessage());
     }
 
     @Test
