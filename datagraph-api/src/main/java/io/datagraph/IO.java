@@ -53,7 +53,7 @@ public interface IO<T> extends Iterable<T> {
      *
      * @throws IllegalArgumentException if the position is not one of this stream's
      */
-    Iterator<StreamValue<T>> after(String position);
+    ValueCursor<T> after(String position);
 
     /** Whether the producer has completed this stream (no value will follow the ones written). */
     boolean isComplete();

@@ -9,8 +9,8 @@ package io.datagraph.engine.config;
  * @param adminRole       the role that may see and change every run
  * @param runsShared      whether every caller with {@code role} may see every run (else only its own)
  * @param sseClients      most clients following streams (Server-Sent Events) at once, each on a sender thread
- * @param sseSendTimeout  how long a client may leave the events sent to it unread (the 256 queued for it
- *                        and what the network holds) before it is dropped and its sender thread freed
+ * @param sseSendTimeout  how long a write to a client that does not read may stay blocked (its connection's
+ *                        buffers full) before the client is given up and its sender thread freed
  */
 public record RestSettings(long maxBodyBytes, boolean securityEnabled, String role, String adminRole,
                            boolean runsShared, int sseClients, java.time.Duration sseSendTimeout) {

@@ -2,6 +2,7 @@ package io.datagraph.engine.io;
 
 import io.datagraph.IO;
 import io.datagraph.StreamValue;
+import io.datagraph.ValueCursor;
 import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.store.Signals;
 
@@ -69,16 +70,21 @@ public final class StoreIO<T> implements IO<T> {
     }
 
     @Override
-    public Iterator<StreamValue<T>> after(String position) {
+    public ValueCursor<T> after(String position) {
         StreamCursor cursor = cursor();
         if (position != null && !position.isEmpty()) {
             cursor.resumeAfter(position);
         }
         Values values = new Values(cursor);
-        return new Iterator<>() {
+        return new ValueCursor<>() {
             @Override
             public boolean hasNext() {
                 return values.hasNext();
+            }
+
+            @Override
+            public boolean ready() {
+                return cursor.poll() || cursor.exhausted();
             }
 
             @Override

@@ -22,14 +22,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 
 import java.io.InputStream;
 
@@ -104,11 +104,10 @@ public class FlowsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void follow(@PathParam("id") String id, @PathParam("io") String io,
                        @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
-                       @Context SseEventSink sink, @Context Sse sse) {
+                       @Suspended AsyncResponse response) {
         // resolve run, stream and position before streaming, so bad ones answer 404/400 rather than an event
         IO<JsonValue> output = access.run(id).io(io, JsonValue.class);
-        pumps.start(sink, guarded -> new OutputStreamer(output.after(lastEventId), output.toString(), guarded, sse,
-                pumps.sendTimeout()));
+        pumps.start(response, new OutputStreamer(output.after(lastEventId)));
     }
 
     /** Waits for the stream to complete and answers all its values as one JSON array. */
@@ -145,9 +144,8 @@ public class FlowsResource {
     @GET
     @Path("{id}/dead-letters")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void followDeadLetters(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        Run run = access.run(id);
-        pumps.start(sink, guarded -> new DeadLetterFeed(run, guarded, sse));
+    public void followDeadLetters(@PathParam("id") String id, @Suspended AsyncResponse response) {
+        pumps.start(response, new DeadLetterFeed(access.run(id)));
     }
 
     /** The run's graph, by {@code Accept}. */
@@ -160,10 +158,8 @@ public class FlowsResource {
     @GET
     @Path("{id}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void live(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        Run run = access.run(id);
-        java.net.URI view = RunJson.view(uriInfo, id);
-        pumps.start(sink, guarded -> new LiveRun(run, view, guarded, sse));
+    public void live(@PathParam("id") String id, @Suspended AsyncResponse response) {
+        pumps.start(response, new LiveRun(access.run(id), RunJson.view(uriInfo, id)));
     }
 
     @POST

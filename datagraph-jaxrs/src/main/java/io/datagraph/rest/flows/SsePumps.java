@@ -12,8 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,16 +25,19 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The threads that send Server-Sent Events: one per connected client, created on demand from the
  * server's {@code ManagedThreadFactory} and dropped after a minute idle, at most
  * {@code datagraph.rest.sse-clients} at once; a client beyond them is answered 503 with
- * {@code Retry-After}. A client whose send stays blocked (it stopped reading and the network's buffers
- * are full) longer than {@code datagraph.rest.sse-send-timeout} is given up, freeing its thread. Kept apart from the pool that runs processors, so that many (or stuck) clients
- * can never take threads a run needs. Thread-safe.
+ * {@code Retry-After}. Kept apart from the pool that runs processors, so that many (or stuck) clients
+ * can never take threads a run needs. Events are written with blocking writes on these threads, not
+ * through the JAX-RS {@code SseEventSink}, whose implementations may queue events in memory without
+ * bound for a client that does not read (Jersey's does: a stalled client filled Payara's heap); a
+ * client whose write stays blocked longer than {@code datagraph.rest.sse-send-timeout} is given up,
+ * freeing its thread. Thread-safe.
  */
 @ApplicationScoped
 public class SsePumps {
@@ -55,7 +61,7 @@ public class SsePumps {
     ManagedThreads threads;
 
     private ThreadPoolExecutor pool;
-    private final Set<GuardedSink> sending = ConcurrentHashMap.newKeySet();
+    private final Set<GuardedOutput> sending = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> stallCheck;
 
     @PostConstruct
@@ -68,10 +74,30 @@ public class SsePumps {
                 this::abandonStalled);
     }
 
+    /**
+     * Runs the feed on the response body. The container calls this on the thread that resumed the
+     * response (a sender thread), so blocked writes hold that thread, never one of the container's.
+     */
+    private void send(OutputStream body, EventFeed feed) {
+        GuardedOutput guarded = new GuardedOutput(body);
+        sending.add(guarded);
+        try (EventStream events = new EventStream(guarded)) {
+            feed.writeTo(events);
+        } catch (IOException gone) {
+            LOG.log(Level.FINE, "an event stream's client went away", gone);
+        } catch (io.datagraph.DatagraphException ended) {
+            LOG.log(Level.FINE, "an event stream's run went away", ended);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sending.remove(guarded);
+        }
+    }
+
     /** Clients whose send blocked past the send timeout are given up, so that their threads go back to the pool. */
     private void abandonStalled() {
         long timeout = sendTimeout().toNanos();
-        for (GuardedSink sink : sending) {
+        for (GuardedOutput sink : sending) {
             if (sink.stalledLongerThan(timeout)) {
                 LOG.info(() -> "a client left its events unread for " + sendTimeout()
                         + " (datagraph.rest.sse-send-timeout): closing its stream");
@@ -90,28 +116,21 @@ public class SsePumps {
     }
 
     /** How long a client may leave its queued events unread before it is dropped ({@code datagraph.rest.sse-send-timeout}). */
-    java.time.Duration sendTimeout() {
+    private java.time.Duration sendTimeout() {
         return config.rest().sseSendTimeout();
     }
 
     /**
-     * Starts sending to {@code sink} on a thread of its own: {@code pump} makes the sender from the
-     * guarded sink it is to use, which is abandoned should a send block longer than the send timeout.
+     * Answers a request with an event stream: {@code feed} writes it on a thread of its own, whose
+     * writes block while the client does not read; a write blocked longer than the send timeout gives
+     * the client up.
      *
      * @throws WebApplicationException 503 with {@code Retry-After} when every sender thread is busy
      */
-    public void start(SseEventSink sink, Function<SseEventSink, Runnable> pump) {
-        GuardedSink guarded = new GuardedSink(sink);
-        Runnable sender = pump.apply(guarded);
+    public void start(AsyncResponse response, EventFeed feed) {
         try {
-            pool.execute(() -> {
-                sending.add(guarded);
-                try {
-                    sender.run();
-                } finally {
-                    sending.remove(guarded);
-                }
-            });
+            pool.execute(() -> response.resume(Response.ok((StreamingOutput) body -> send(body, feed), "text/event-stream")
+                    .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build()));
         } catch (RejectedExecutionException full) {
             throw new WebApplicationException(Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     pool.getMaximumPoolSize() + " clients are following streams already (datagraph.rest.sse-clients);"
