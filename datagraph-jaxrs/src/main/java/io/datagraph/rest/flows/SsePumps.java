@@ -82,6 +82,7 @@ public class SsePumps {
         GuardedOutput guarded = new GuardedOutput(body);
         sending.add(guarded);
         try (EventStream events = new EventStream(guarded)) {
+            events.flush(); // the headers go out now: the client knows it is connected before any event
             feed.writeTo(events);
         } catch (IOException gone) {
             LOG.log(Level.FINE, "an event stream's client went away", gone);
