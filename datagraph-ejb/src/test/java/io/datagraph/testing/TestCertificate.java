@@ -17,13 +17,19 @@ import java.util.List;
  */
 public record TestCertificate(Path keystore, String password, Path certificatePem, Path keyPem) {
 
+    /** A self-signed certificate for 127.0.0.1 and localhost. */
     public static TestCertificate create(Path dir, String alias) {
+        return create(dir, alias, "CN=127.0.0.1", "SAN=ip:127.0.0.1,dns:localhost");
+    }
+
+    /** A self-signed certificate naming whatever {@code dname} and {@code san} say (keytool's syntax). */
+    public static TestCertificate create(Path dir, String alias, String dname, String san) {
         String password = "changeit";
         Path keystore = dir.resolve(alias + ".p12");
         Path certificate = dir.resolve(alias + "-cert.pem");
         Path key = dir.resolve(alias + "-key.pem");
         keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-dname", dname, "-ext", san,
                 "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password, "-keypass", password);
         keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass", password,
                 "-file", certificate.toString());

@@ -36,18 +36,31 @@ public class StoreReadiness implements HealthCheck {
                     ? store.redisson().getRedisNodes(RedisNodes.CLUSTER)
                     : store.redisson().getRedisNodes(RedisNodes.SINGLE);
             up = nodes.pingAll(1, TimeUnit.SECONDS);
+            if (!up) {
+                error = whyNoAnswer();
+            }
             if (up && directory.refused().isPresent()) {
                 up = false;
                 error = directory.refused().get();
             }
         } catch (RuntimeException e) {
             up = false;
-            error = e.getMessage();
+            error = store.unavailable(e).getMessage();
         }
         var response = HealthCheckResponse.named("datagraph-store").status(up).withData("store", store.address());
         if (error != null) {
             response.withData("error", error);
         }
         return response.build();
+    }
+
+    /** A ping failed without saying why: one command tells (unreachable, refused, a TLS certificate not accepted). */
+    private String whyNoAnswer() {
+        try {
+            store.redisson().getKeys().count();
+            return "the store did not answer a ping within a second";
+        } catch (RuntimeException e) {
+            return store.unavailable(e).getMessage();
+        }
     }
 }

@@ -170,7 +170,32 @@ public class StoreClient {
                 : e.getCause() instanceof InterruptedException
                 ? "the thread waiting for the store at " + address() + " was interrupted"
                 : "the store at " + address() + " refused a command";
-        return new StoreUnavailableException(what + ": " + firstSentence(e.getMessage()), e);
+        String tls = tlsProblem(e);
+        return new StoreUnavailableException(what + ": " + (tls != null ? tls : firstSentence(e.getMessage())), e);
+    }
+
+    /** Why a TLS handshake failed, in the terms of the keys that decide it; null when no handshake failed. */
+    private static String tlsProblem(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof javax.net.ssl.SSLException || e instanceof java.security.cert.CertificateException) {
+                String detail = String.valueOf(e.getMessage());
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    detail = String.valueOf(cause.getMessage());
+                }
+                if (detail.contains("subject alternative") || detail.contains("No name matching")
+                        || detail.contains("doesn't match")) {
+                    return "its TLS certificate does not name the host the store is reached at (" + detail
+                            + "); use that name in the store's address, or datagraph.redis.tls.verify=CA_ONLY to check"
+                            + " the certificate's issuer only";
+                }
+                if (detail.contains("PKIX") || detail.contains("certification path")) {
+                    return "its TLS certificate is not signed by a certificate in datagraph.redis.tls.truststore ("
+                            + detail + ")";
+                }
+                return "the TLS handshake failed (" + detail + "); see datagraph.redis.tls.*";
+            }
+        }
+        return null;
     }
 
     /** Redisson's messages go on to list buffers and connection internals; users need the first sentence. */
