@@ -93,6 +93,30 @@ public final class RedisServer implements AutoCloseable {
         process = null;
     }
 
+    /** Freezes the server (kill -STOP): connections stay open, nothing is answered or refused. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server go on (kill -CONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " of the store failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the server again after {@link #shutdown()}, with the data it had. */
     public void startAgain() {
         startProcess();

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.redisson.api.AutoClaimResult;
+import org.redisson.api.PendingEntry;
 import org.redisson.api.RStream;
 import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
@@ -126,9 +126,14 @@ public class Dispatcher {
                 }
                 boolean took = false;
                 keepInFlightFresh();
+                // taking over needs a settled directory: after a store outage or stall, the other
+                // nodes' entries look idle only because the store was silent
+                boolean mayRecover = directory.settled();
                 for (ProcessorSignature signature : registry.signatures()) {
                     took |= take(signature.name());
-                    took |= recover(signature.name());
+                    if (mayRecover) {
+                        took |= recover(signature.name());
+                    }
                 }
                 if (!took) {
                     wake.tryAcquire(Math.min(1000, config.node().heartbeat().toMillis() / 2), TimeUnit.MILLISECONDS);
@@ -150,20 +155,38 @@ public class Dispatcher {
         return !taken.isEmpty();
     }
 
-    /** Claims invocations a dead node left pending, and runs them again. */
+    /**
+     * Claims invocations a dead node left pending, and runs them again. Should the store have been
+     * slow to answer meanwhile (a stall: their owners could not refresh them either), the entries go
+     * back to their owners untouched.
+     */
     private boolean recover(String processor) {
         long idle = 3 * config.node().heartbeat().toMillis();
-        AutoClaimResult<String, String> claimed = stream(processor)
-                .autoClaim(GROUP, config.node().id(), idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, 16);
-        claimed.getMessages().forEach((id, fields) -> {
+        long began = System.currentTimeMillis();
+        RStream<String, String> stream = stream(processor);
+        List<PendingEntry> stale = stream.listPending(GROUP, StreamMessageId.MIN, StreamMessageId.MAX, idle,
+                TimeUnit.MILLISECONDS, 16);
+        if (stale.isEmpty()) {
+            return false;
+        }
+        Map<StreamMessageId, String> owners = new HashMap<>();
+        stale.forEach(entry -> owners.put(entry.getId(), entry.getConsumerName()));
+        Map<StreamMessageId, Map<String, String>> claimed = stream.claim(GROUP, config.node().id(), idle,
+                TimeUnit.MILLISECONDS, owners.keySet().toArray(StreamMessageId[]::new));
+        if (System.currentTimeMillis() - began >= config.node().heartbeat().toMillis()) {
+            claimed.keySet().forEach(id -> stream.fastClaim(GROUP, owners.get(id), 0, TimeUnit.MILLISECONDS, id));
+            LOG.fine(() -> "the store was slow to answer: no takeover of '" + processor + "' this round");
+            return false;
+        }
+        claimed.forEach((id, fields) -> {
             if (!inFlight.contains(new InFlight(processor, id.toString()))) {
                 DispatchEntry dispatched = DispatchEntry.of(fields);
                 LOG.info(() -> "taking over processor '" + processor + "' of run " + dispatched.runId()
-                        + " from a node that stopped answering");
+                        + " from node " + owners.get(id) + ", which stopped answering");
                 run(processor, id, dispatched);
             }
         });
-        return !claimed.getMessages().isEmpty();
+        return !claimed.isEmpty();
     }
 
     private void run(String processor, StreamMessageId id, DispatchEntry dispatched) {

@@ -59,8 +59,12 @@ public class NodeDirectory {
     ManagedThreads threads;
 
     private ScheduledFuture<?> heartbeat;
-    /** When heartbeats last started to succeed again (0 while they fail). */
+    /** When heartbeats last started to succeed on time again (0 while they fail). */
     private volatile long beatingSince;
+    /** When the last heartbeat succeeded (0: none yet). */
+    private volatile long lastBeat;
+    /** When the heartbeat in progress began (0: none in progress). */
+    private volatile long beatInFlightSince;
     /** Whether the store's protocol version was compared with this node's; then, why this node may not join. */
     private volatile boolean protocolChecked;
     private volatile String refusal;
@@ -84,6 +88,8 @@ public class NodeDirectory {
 
     /** Publishes this node's processors and renews its liveness. */
     private void beat() {
+        long began = System.currentTimeMillis();
+        beatInFlightSince = began;
         try {
             if (refused().isPresent()) {
                 return;
@@ -102,12 +108,21 @@ public class NodeDirectory {
             if (!signatures.isEmpty()) {
                 signaturesMap().putAll(signatures);
             }
-            if (beatingSince == 0) {
-                beatingSince = System.currentTimeMillis();
+            long now = System.currentTimeMillis();
+            long period = config.node().heartbeat().toMillis();
+            // a slow beat means the store (or this node) stalled: other nodes missed their beats for the
+            // same reason, so this node judges none of them until it has beaten on time for a while
+            boolean onTime = now - began <= period && (lastBeat == 0 || now - lastBeat <= 2 * period);
+            if (beatingSince == 0 || !onTime) {
+                beatingSince = now;
             }
+            lastBeat = now;
         } catch (RuntimeException e) {
             beatingSince = 0;
+            lastBeat = 0;
             LOG.fine(() -> "heartbeat failed: " + e.getMessage());
+        } finally {
+            beatInFlightSince = 0;
         }
     }
 
@@ -153,13 +168,17 @@ public class NodeDirectory {
     }
 
     /**
-     * Whether this node's heartbeats have succeeded for a whole liveness window: only then can it
-     * tell a dead node from one whose beats the store could not take (after an outage, every node's
-     * entry has expired until it beats again).
+     * Whether this node's heartbeats have succeeded, on time, for a whole liveness window: only then
+     * can it tell a dead node from one whose beats the store could not take or was too slow to take
+     * (after an outage or a stall of the store, every node's entry has expired until it beats again).
      */
     public boolean settled() {
         long since = beatingSince;
-        return since > 0 && System.currentTimeMillis() - since > 3 * config.node().heartbeat().toMillis();
+        long inFlight = beatInFlightSince;
+        long now = System.currentTimeMillis();
+        long period = config.node().heartbeat().toMillis();
+        // a beat the store has not answered for a whole period: the store is stalling right now
+        return since > 0 && now - since > 3 * period && (inFlight == 0 || now - inFlight <= period);
     }
 
     /** The signature of a processor served here or by any node that ever registered it. */

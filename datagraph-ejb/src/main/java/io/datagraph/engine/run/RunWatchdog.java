@@ -72,14 +72,15 @@ public class RunWatchdog {
         }
         try {
             for (String runId : admission.admitted()) {
-                checkRun(runId);
+                checkRun(runId, System.currentTimeMillis());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "watchdog: store unavailable", e);
         }
     }
 
-    private void checkRun(String runId) {
+    /** @param began when this run's reads began: a verdict on reads the store was slow to answer is void */
+    private void checkRun(String runId, long began) {
         Map<String, String> meta;
         try {
             meta = runs.meta(runId);
@@ -97,6 +98,10 @@ public class RunWatchdog {
         for (RunPlan.Step step : plan.steps()) {
             String processor = step.processor();
             String reason = lostReason(meta, step, partition);
+            if (reason != null && !answeredPromptly(began)) {
+                LOG.fine(() -> "watchdog: the store was slow to answer; no verdict on run " + runId + " this round");
+                return;
+            }
             if (reason != null && runs.fail(runId, plan, processor, reason, epoch)) {
                 LOG.warning(() -> "run " + runId + " failed: processor '" + processor + "': " + reason);
             }
@@ -120,6 +125,14 @@ public class RunWatchdog {
             return "node " + driver + ", which was to run it, stopped answering before it started";
         }
         return null;
+    }
+
+    /**
+     * Whether the reads a verdict rests on came back within a heartbeat, and this node still beats on
+     * time: had the store stalled meanwhile, every node would look dead, having been unable to beat.
+     */
+    private boolean answeredPromptly(long began) {
+        return System.currentTimeMillis() - began < config.node().heartbeat().toMillis() && directory.settled();
     }
 
     private boolean dead(String node) {
