@@ -63,6 +63,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void sentinelsWithoutAMasterNameFailTheDeploymentNamingTheMissingKey() {
+        assertMentions(deploymentFailure(Map.of("datagraph.redis.sentinel-nodes", "redis://127.0.0.1:26379")),
+                "datagraph.redis.sentinel-nodes", "datagraph.redis.sentinel-master");
+    }
+
+    @Test
+    void aStoreBothClusterAndBehindSentinelFailsTheDeployment() {
+        assertMentions(deploymentFailure(Map.of("datagraph.redis.sentinel-nodes", "redis://127.0.0.1:26379",
+                "datagraph.redis.sentinel-master", "mymaster", "datagraph.redis.cluster-nodes", "redis://127.0.0.1:7000")),
+                "datagraph.redis.sentinel-nodes", "not both");
+    }
+
+    @Test
     void aNonBooleanSwitchFailsTheDeploymentNamingKeyAndValue() {
         assertMentions(deploymentFailure(Map.of("datagraph.streams.trim-consumed", "yes")),
                 "datagraph.streams.trim-consumed", "'yes'", "true or false");

@@ -27,6 +27,8 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final List<String> extraArgs;
     private final Path dir;
+    /** A sentinel's configuration file (sentinels rewrite it), or null for a data server. */
+    private Path sentinelConfig;
     private Process process;
 
     private RedisServer(int port, List<String> extraArgs) {
@@ -49,6 +51,26 @@ public final class RedisServer implements AutoCloseable {
         RedisServer server = new RedisServer(port, List.of(extraArgs));
         server.startProcess();
         return server;
+    }
+
+    /**
+     * Starts a Redis Sentinel on a free port watching the master at {@code masterPort} under
+     * {@code masterName} (quorum 2, down after 1 s, failover timeout 5 s).
+     */
+    public static RedisServer startSentinel(String masterName, int masterPort) {
+        RedisServer sentinel = new RedisServer(freePort(), List.of());
+        sentinel.sentinelConfig = sentinel.dir.resolve("sentinel.conf");
+        try {
+            Files.writeString(sentinel.sentinelConfig, String.join("\n",
+                    "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 2",
+                    "sentinel down-after-milliseconds " + masterName + " 1000",
+                    "sentinel failover-timeout " + masterName + " 5000",
+                    "sentinel parallel-syncs " + masterName + " 1", ""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        sentinel.startProcess();
+        return sentinel;
     }
 
     public int port() {
@@ -129,9 +151,12 @@ public final class RedisServer implements AutoCloseable {
 
     private void startProcess() {
         // an append-only file (flushed every second, complete after SHUTDOWN) lets tests restart the store
-        List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
-                "--dir", dir.toString(), "--daemonize", "no"));
+        List<String> command = sentinelConfig != null
+                ? new ArrayList<>(List.of(binary().toString(), sentinelConfig.toString(), "--sentinel", "--port",
+                        String.valueOf(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no"))
+                : new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
+                        "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
+                        "--dir", dir.toString(), "--daemonize", "no"));
         command.addAll(extraArgs);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.redisson.api.redisnode.BaseRedisNodes;
 import org.redisson.api.redisnode.RedisCluster;
 import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisSentinelMasterSlave;
 import org.redisson.api.redisnode.RedisSingle;
 import org.redisson.api.redisnode.RedisNodes;
 
@@ -41,6 +42,8 @@ public class StoreReadiness implements HealthCheck {
         try {
             BaseRedisNodes nodes = config.store().clusterNodes().isPresent()
                     ? store.redisson().getRedisNodes(RedisNodes.CLUSTER)
+                    : config.store().sentinel().isPresent()
+                    ? store.redisson().getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE)
                     : store.redisson().getRedisNodes(RedisNodes.SINGLE);
             up = nodes.pingAll(1, TimeUnit.SECONDS);
             if (!up) {
@@ -68,6 +71,7 @@ public class StoreReadiness implements HealthCheck {
     /** Why a store node would evict keys, or null: read from INFO, which managed stores allow where CONFIG is not. */
     private static String evictionRisk(BaseRedisNodes nodes) {
         java.util.Collection<? extends RedisNode> masters = nodes instanceof RedisCluster cluster ? cluster.getMasters()
+                : nodes instanceof RedisSentinelMasterSlave sentinel ? java.util.List.of(sentinel.getMaster())
                 : java.util.List.of(((RedisSingle) nodes).getInstance());
         for (RedisNode node : masters) {
             String policy = node.info(RedisNode.InfoSection.MEMORY).get("maxmemory_policy");

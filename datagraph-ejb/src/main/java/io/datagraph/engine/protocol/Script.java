@@ -29,7 +29,9 @@ public enum Script {
     DRAIN("finish_lib.lua"),
     RESTART,
     DISPATCH_KEEP,
-    DISPATCH_DONE;
+    DISPATCH_DONE,
+    MARKER,
+    TOMBSTONE;
 
     private final String source;
 

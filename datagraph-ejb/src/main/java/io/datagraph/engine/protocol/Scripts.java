@@ -436,6 +436,20 @@ public final class Scripts {
                 List.of(StoreKeys.DISPATCH_GROUP, consumer, id), raw -> ((Number) raw).longValue() == 1);
     }
 
+    // ---- the store's continuity --------------------------------------------------------------------
+
+    /** Reads the store's identity marker, writing {@code candidate} first if there is none. */
+    public static ScriptCall<String> marker(StoreKeys keys, String candidate) {
+        return new ScriptCall<>(Script.MARKER, ScriptCall.Returns.VALUE, List.of(keys.marker()), List.of(candidate),
+                String.class::cast);
+    }
+
+    /** Records a run the store lost as FAILED with {@code message}; replies whether it was lost (and now is recorded). */
+    public static ScriptCall<Boolean> tombstone(RunKeys keys, String message, long ttlSeconds) {
+        return new ScriptCall<>(Script.TOMBSTONE, ScriptCall.Returns.INTEGER, List.of(keys.meta()),
+                List.of(keys.signalChannel(), keys.runId(), message, ttlSeconds), raw -> ((Number) raw).longValue() == 1);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object raw) {
         return (List<Object>) raw;

@@ -36,6 +36,11 @@ public record StoreKeys(String prefix) {
         return prefix + ":protocol";
     }
 
+    /** The store's identity marker ({@code marker.lua}). */
+    public String marker() {
+        return prefix + ":store";
+    }
+
     public String running() {
         return prefix + ":running";
     }

@@ -2,6 +2,7 @@ package io.datagraph.engine.store;
 
 import io.datagraph.StoreUnavailableException;
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.config.StoreSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,10 @@ import io.datagraph.engine.protocol.ScriptCall;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
+import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.SubscriptionMode;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -64,6 +68,20 @@ public class StoreClient {
                     .setMasterConnectionMinimumIdleSize(Math.min(4, config.store().connections()))
                     .setTimeout(timeout);
             secure(cluster);
+        } else if (config.store().sentinel().isPresent()) {
+            StoreSettings.Sentinel sentinel = config.store().sentinel().get();
+            // reads and subscriptions on the master too: Redisson reads from replicas by default here,
+            // and a replica lags the writes a run has just made
+            SentinelServersConfig servers = redissonConfig.useSentinelServers()
+                    .setMasterName(sentinel.master())
+                    .addSentinelAddress(sentinel.nodes().toArray(String[]::new))
+                    .setReadMode(ReadMode.MASTER)
+                    .setSubscriptionMode(SubscriptionMode.MASTER)
+                    .setCheckSentinelsList(false)
+                    .setMasterConnectionPoolSize(config.store().connections())
+                    .setMasterConnectionMinimumIdleSize(Math.min(4, config.store().connections()))
+                    .setTimeout(timeout);
+            secure(servers);
         } else {
             SingleServerConfig single = redissonConfig.useSingleServer()
                     .setAddress(config.store().url())
