@@ -48,11 +48,14 @@ class SecuredSharedRunsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(OPEN)));
         assertEquals(201, started.statusCode(), started.body());
         String id = Api.json(started).getString("id");
-        assertEquals(200, Api.send(as("bob", "/flows/" + id).GET()).statusCode());
-        assertEquals(204, Api.send(as("bob", "/flows/" + id + "/inputs/foo").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[2]"))).statusCode());
-        assertEquals(204, Api.send(as("bob", "/flows/" + id + "/inputs/foo/complete")
-                .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+        HttpResponse<String> state = Api.send(as("bob", "/flows/" + id).GET());
+        assertEquals(200, state.statusCode(), state.body());
+        HttpResponse<String> appended = Api.send(as("bob", "/flows/" + id + "/inputs/foo")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[2]")));
+        assertEquals(204, appended.statusCode(), appended.body());
+        HttpResponse<String> completed = Api.send(as("bob", "/flows/" + id + "/inputs/foo/complete")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, completed.statusCode(), completed.body());
         assertEquals("[0,2]", Api.send(as("bob", "/flows/" + id + "/outputs/bar").header("Accept", "application/json")
                 .GET()).body());
     }
