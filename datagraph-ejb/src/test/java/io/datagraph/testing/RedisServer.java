@@ -100,6 +100,23 @@ public final class RedisServer implements AutoCloseable {
         startProcess();
     }
 
+    /** Kills the server and starts it again on the same port without its data (a store that comes back empty). */
+    public void restartEmpty() {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        startProcess();
+    }
+
     /** Shuts the server down cleanly (SHUTDOWN: the append-only file is complete) and waits for it. */
     public void shutdown() {
         try {

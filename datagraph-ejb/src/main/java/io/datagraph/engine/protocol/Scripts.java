@@ -445,9 +445,10 @@ public final class Scripts {
     }
 
     /** Records a run the store lost as FAILED with {@code message}; replies whether it was lost (and now is recorded). */
-    public static ScriptCall<Boolean> tombstone(RunKeys keys, String message, long ttlSeconds) {
+    public static ScriptCall<Boolean> tombstone(RunKeys keys, String message, long ttlSeconds, String emptyPlanJson) {
         return new ScriptCall<>(Script.TOMBSTONE, ScriptCall.Returns.INTEGER, List.of(keys.meta()),
-                List.of(keys.signalChannel(), keys.runId(), message, ttlSeconds), raw -> ((Number) raw).longValue() == 1);
+                List.of(keys.signalChannel(), keys.runId(), message, ttlSeconds, emptyPlanJson),
+                raw -> ((Number) raw).longValue() == 1);
     }
 
     @SuppressWarnings("unchecked")

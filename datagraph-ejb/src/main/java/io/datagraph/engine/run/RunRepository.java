@@ -199,6 +199,18 @@ public class RunRepository {
         return store.call(Scripts.fail(keys(runId), plan.shape(), processor, message, epoch));
     }
 
+    /**
+     * Records a run the store lost (it came back without its data) as FAILED with {@code message}, its
+     * plan empty: its processors and streams are gone. A run the store still holds is left alone.
+     *
+     * @return whether the run was lost (and is now recorded)
+     */
+    public boolean recordLost(String runId, String message) {
+        RunPlan nothing = new RunPlan(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        return store.call(Scripts.tombstone(keys(runId), message, Math.max(1, config.streams().runTtl().toSeconds()),
+                json.jsonb().toJson(nothing)));
+    }
+
     /** The run's epoch: how many times it was restarted. */
     public long epoch(String runId) {
         String epoch = read(runId, Set.of(MetaField.EPOCH)).get(MetaField.EPOCH);

@@ -2,7 +2,6 @@ package io.datagraph.engine.run;
 
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ManagedThreads;
-import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
@@ -151,12 +150,11 @@ public class StoreContinuity {
 
     private void lostEverything(String reason) {
         LOG.severe(() -> reason);
-        long ttl = Math.max(1, config.streams().runTtl().toSeconds());
         Set<String> lost = new HashSet<>(running);
         lost.addAll(invocations.activeRuns());
         for (String runId : lost) {
             try {
-                if (store.call(Scripts.tombstone(new RunKeys(config.store().keyPrefix(), runId), reason, ttl))) {
+                if (runs.recordLost(runId, reason)) {
                     LOG.warning(() -> "run " + runId + " failed: " + reason);
                 }
             } catch (RuntimeException e) {
