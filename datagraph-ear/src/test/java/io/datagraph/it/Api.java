@@ -25,7 +25,9 @@ final class Api {
     static final String BASE = System.getProperty("datagraph.it.http", "http://127.0.0.1:8180") + "/datagraph/api";
     static final String MANAGEMENT = System.getProperty("datagraph.it.management", "http://127.0.0.1:10090");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as curl and most REST clients speak it (the JDK client would otherwise upgrade to h2c). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The Authorization header sent with every request that names none (a secured server's tests set it), or null. */
     static volatile String authorization;
@@ -52,6 +54,23 @@ final class Api {
 
     static HttpResponse<String> health(String which) {
         return send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/" + which)).GET());
+    }
+
+    /** A client of its own, for requests that may leave their connection unusable (a server may answer an
+     *  oversized header before reading all of it, and the rest then spoils the next request on it). */
+    private static final HttpClient ISOLATED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Sends on a connection no other test request uses. */
+    static HttpResponse<String> sendIsolated(HttpRequest request) {
+        try {
+            return ISOLATED.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {

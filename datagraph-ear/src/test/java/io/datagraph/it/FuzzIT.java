@@ -177,6 +177,10 @@ public class FuzzIT {
         }
         HttpRequest request = builder.build();
         try {
+            if (authorization != null) {
+                return Api.sendIsolated(HttpRequest.newBuilder(request, (name, value) -> true)
+                        .timeout(Duration.ofSeconds(10)).build());
+            }
             return Api.send(HttpRequest.newBuilder(request, (name, value) -> true), Duration.ofSeconds(10));
         } catch (java.io.UncheckedIOException e) {
             String problem = "no answer (" + e.getMessage() + ") to " + request.method() + " " + request.uri() + " "
@@ -199,7 +203,8 @@ public class FuzzIT {
         if (status >= 500) {
             problems.add(status + " for " + abbreviated(request) + ": " + abbreviated(response.body()));
         } else if (status >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-                && !refusedByTheServer(response.request().uri())) {
+                && !refusedByTheServer(response.request().uri()) && status != 431) {
+            // 431: headers too large for the server itself (an oversized Authorization): no application saw it
             problems.add(status + " without a problem document for " + abbreviated(request) + ": "
                     + response.headers().firstValue("Content-Type"));
         }

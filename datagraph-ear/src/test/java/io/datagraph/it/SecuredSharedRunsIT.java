@@ -50,6 +50,7 @@ class SecuredSharedRunsIT {
         String id = Api.json(started).getString("id");
         HttpResponse<String> state = Api.send(as("bob", "/flows/" + id).GET());
         assertEquals(200, state.statusCode(), state.body());
+        assertEquals("RUNNING", Api.json(state).getString("status"), state.body());
         HttpResponse<String> appended = Api.send(as("bob", "/flows/" + id + "/inputs/foo")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[2]")));
         assertEquals(204, appended.statusCode(), appended.body());

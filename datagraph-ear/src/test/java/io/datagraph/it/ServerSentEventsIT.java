@@ -143,7 +143,7 @@ class ServerSentEventsIT {
     @Test
     void followersBeyondTheBoundAreAnswered503WithRetryAfter() throws Exception {
         String id = Api.start("{\"processors\":[\"square\",\"sum\"],\"open\":[\"numbers\"]}");
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<java.net.http.HttpResponse<java.io.InputStream>>> followers = new ArrayList<>();
         try {
             java.net.http.HttpResponse<java.io.InputStream> refused = null;
