@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(ArquillianExtension.class)
 class SecuredSharedRunsIT {
 
-    private static final String OPEN = "{\"processors\":[\"multiply\"],\"open\":[\"foo\"]}";
+    /** Runs until its open input is completed: sum needs every square. */
+    private static final String OPEN = "{\"processors\":[\"square\",\"sum\"],\"open\":[\"numbers\"]}";
 
     /** The build's EAR with one more library holding the setting (MicroProfile Config reads it there). */
     @Deployment(testable = false)
@@ -51,13 +52,13 @@ class SecuredSharedRunsIT {
         HttpResponse<String> state = Api.send(as("bob", "/flows/" + id).GET());
         assertEquals(200, state.statusCode(), state.body());
         assertEquals("RUNNING", Api.json(state).getString("status"), state.body());
-        HttpResponse<String> appended = Api.send(as("bob", "/flows/" + id + "/inputs/foo")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[2]")));
+        HttpResponse<String> appended = Api.send(as("bob", "/flows/" + id + "/inputs/numbers")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[1,2,3]")));
         assertEquals(204, appended.statusCode(), appended.body());
-        HttpResponse<String> completed = Api.send(as("bob", "/flows/" + id + "/inputs/foo/complete")
+        HttpResponse<String> completed = Api.send(as("bob", "/flows/" + id + "/inputs/numbers/complete")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, completed.statusCode(), completed.body());
-        assertEquals("[0,2]", Api.send(as("bob", "/flows/" + id + "/outputs/bar").header("Accept", "application/json")
+        assertEquals("[14]", Api.send(as("bob", "/flows/" + id + "/outputs/total").header("Accept", "application/json")
                 .GET()).body());
     }
 
