@@ -83,9 +83,14 @@ class ServeScriptIT {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (process.isAlive()) {
-                stop();
+                try {
+                    stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
             }
         }
     }
