@@ -80,6 +80,8 @@ class StoreHangTest {
     }
 
     private Run underway(int values) throws InterruptedException {
+        // after a freeze the consumer nodes count again once they have beaten again
+        await(() -> directory.served("consumer"), "the consumer nodes did not come back");
         Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(values)));
         await(() -> consumed(run) >= 50, "the consumer did not get under way");
         return run;
@@ -137,6 +139,7 @@ class StoreHangTest {
             assertTrue(message.contains(STORE.url()), message);
         }
         await(() -> storeReadiness().getStatus() == HealthCheckResponse.Status.UP, "readiness stayed DOWN");
+        await(() -> directory.served("consumer"), "the consumer nodes did not come back after the freeze");
         Run after = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(5)));
         assertEquals(RunStatus.COMPLETED, after.await(HANG_GUARD), "a new run after the freeze");
     }
