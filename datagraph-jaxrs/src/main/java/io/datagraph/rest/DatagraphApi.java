@@ -6,4 +6,14 @@ import jakarta.ws.rs.core.Application;
 /** The REST API, under {@code /datagraph/api}. Resources and mappers are discovered by annotation. */
 @ApplicationPath("api")
 public class DatagraphApi extends Application {
+
+    /**
+     * Jersey (Payara) holds back the first 8 KB of a response to compute its length, which would keep
+     * an event stream's first events (and its headers) from the client until that much accumulated;
+     * 0 turns that off. Other implementations ignore the property.
+     */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.outbound.contentLengthBuffer", 0);
+    }
 }

@@ -54,6 +54,13 @@ final class EventStream implements Closeable {
         out.write("\n\n");
     }
 
+    /** Adds a comment line, which clients ignore (it opens the stream on servers that send headers with the first bytes). */
+    void comment(String text) throws IOException {
+        out.write(": ");
+        out.write(text);
+        out.write("\n\n");
+    }
+
     /** Sends the events added so far. */
     void flush() throws IOException {
         out.flush();

@@ -82,7 +82,10 @@ public class SsePumps {
         GuardedOutput guarded = new GuardedOutput(body);
         sending.add(guarded);
         try (EventStream events = new EventStream(guarded)) {
-            events.flush(); // the headers go out now: the client knows it is connected before any event
+            // the headers go out now, so the client knows it is connected before any event; Payara sends them
+            // only with the first bytes of the body, hence a comment
+            events.comment("stream open");
+            events.flush();
             feed.writeTo(events);
         } catch (IOException gone) {
             LOG.log(Level.FINE, "an event stream's client went away", gone);
