@@ -1,6 +1,5 @@
 package io.datagraph.engine.health;
 
-import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,12 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.redisson.api.redisnode.BaseRedisNodes;
-import org.redisson.api.redisnode.RedisCluster;
 import org.redisson.api.redisnode.RedisNode;
-import org.redisson.api.redisnode.RedisSentinelMasterSlave;
-import org.redisson.api.redisnode.RedisSingle;
-import org.redisson.api.redisnode.RedisNodes;
 
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +24,6 @@ public class StoreReadiness implements HealthCheck {
     StoreClient store;
 
     @Inject
-    EngineConfig config;
-
-    @Inject
     NodeDirectory directory;
 
     @Override
@@ -40,12 +31,7 @@ public class StoreReadiness implements HealthCheck {
         boolean up;
         String error = null;
         try {
-            BaseRedisNodes nodes = config.store().clusterNodes().isPresent()
-                    ? store.redisson().getRedisNodes(RedisNodes.CLUSTER)
-                    : config.store().sentinel().isPresent()
-                    ? store.redisson().getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE)
-                    : store.redisson().getRedisNodes(RedisNodes.SINGLE);
-            up = nodes.pingAll(1, TimeUnit.SECONDS);
+            up = store.nodes().pingAll(1, TimeUnit.SECONDS);
             if (!up) {
                 error = "the store at " + store.address() + " did not answer a ping within a second";
             }
@@ -54,7 +40,7 @@ public class StoreReadiness implements HealthCheck {
                 error = directory.refused().get();
             }
             if (up) {
-                error = evictionRisk(nodes);
+                error = evictionRisk();
                 up = error == null;
             }
         } catch (RuntimeException e) {
@@ -69,11 +55,8 @@ public class StoreReadiness implements HealthCheck {
     }
 
     /** Why a store node would evict keys, or null: read from INFO, which managed stores allow where CONFIG is not. */
-    private static String evictionRisk(BaseRedisNodes nodes) {
-        java.util.Collection<? extends RedisNode> masters = nodes instanceof RedisCluster cluster ? cluster.getMasters()
-                : nodes instanceof RedisSentinelMasterSlave sentinel ? java.util.List.of(sentinel.getMaster())
-                : java.util.List.of(((RedisSingle) nodes).getInstance());
-        for (RedisNode node : masters) {
+    private String evictionRisk() {
+        for (RedisNode node : store.masters()) {
             String policy = node.info(RedisNode.InfoSection.MEMORY).get("maxmemory_policy");
             if (policy != null && !policy.equals("noeviction")) {
                 return "the store at " + node.getAddr() + " evicts keys when memory runs short (maxmemory-policy "
@@ -82,4 +65,5 @@ public class StoreReadiness implements HealthCheck {
         }
         return null;
     }
+
 }

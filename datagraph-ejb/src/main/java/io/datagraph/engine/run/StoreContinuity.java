@@ -10,14 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.redisson.api.redisnode.BaseRedisNodes;
-import org.redisson.api.redisnode.RedisCluster;
 import org.redisson.api.redisnode.RedisNode;
-import org.redisson.api.redisnode.RedisNodes;
-import org.redisson.api.redisnode.RedisSentinelMasterSlave;
-import org.redisson.api.redisnode.RedisSingle;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,16 +118,9 @@ public class StoreContinuity {
     }
 
     private List<Map<String, String>> mastersReplication() {
-        BaseRedisNodes nodes = config.store().clusterNodes().isPresent()
-                ? store.redisson().getRedisNodes(RedisNodes.CLUSTER)
-                : config.store().sentinel().isPresent()
-                ? store.redisson().getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE)
-                : store.redisson().getRedisNodes(RedisNodes.SINGLE);
-        Collection<? extends RedisNode> masters = nodes instanceof RedisCluster cluster ? cluster.getMasters()
-                : nodes instanceof RedisSentinelMasterSlave sentinel ? List.of(sentinel.getMaster())
-                : List.of(((RedisSingle) nodes).getInstance());
-        return masters.stream().map(node -> node.info(RedisNode.InfoSection.REPLICATION)).toList();
+        return store.masters().stream().map(node -> node.info(RedisNode.InfoSection.REPLICATION)).toList();
     }
+
 
     private void failRunning(String reason) {
         LOG.severe(() -> reason + ": failing the runs that were running");

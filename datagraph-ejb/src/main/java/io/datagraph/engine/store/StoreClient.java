@@ -13,6 +13,12 @@ import org.redisson.Redisson;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.BaseRedisNodes;
+import org.redisson.api.redisnode.RedisCluster;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.api.redisnode.RedisSentinelMasterSlave;
+import org.redisson.api.redisnode.RedisSingle;
 import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisTimeoutException;
@@ -27,6 +33,8 @@ import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
 import org.redisson.config.SubscriptionMode;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -135,6 +143,21 @@ public class StoreClient {
     /** The underlying client, for what scripts do not cover (pub/sub, plain reads). */
     public RedissonClient redisson() {
         return redisson;
+    }
+
+    /** The store's nodes, as its topology (one server, behind Sentinel, or a Cluster) presents them. */
+    public BaseRedisNodes nodes() {
+        return config.store().clusterNodes().isPresent() ? redisson.getRedisNodes(RedisNodes.CLUSTER)
+                : config.store().sentinel().isPresent() ? redisson.getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE)
+                : redisson.getRedisNodes(RedisNodes.SINGLE);
+    }
+
+    /** The nodes that take writes: every master of a Cluster, else the one master. */
+    public Collection<? extends RedisNode> masters() {
+        BaseRedisNodes nodes = nodes();
+        return nodes instanceof RedisCluster cluster ? cluster.getMasters()
+                : nodes instanceof RedisSentinelMasterSlave sentinel ? List.of(sentinel.getMaster())
+                : List.of(((RedisSingle) nodes).getInstance());
     }
 
     /** Where the store is, for messages. */
