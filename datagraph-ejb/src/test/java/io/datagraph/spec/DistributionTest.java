@@ -5,6 +5,7 @@ import io.datagraph.Run;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.NoLiveNodeException;
 import io.datagraph.flow.ProcessorSignature;
+import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.EngineNode;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ class DistributionTest {
     @Order(1)
     void processorsOfOtherNodesAreKnownHere() throws InterruptedException {
         // the other node publishes its processors with its first heartbeat, which may follow its start
-        awaitState(() -> directory.served("square"), "the other node's processors never appeared");
+        Await.until(() -> directory.served("square"), java.time.Duration.ofSeconds(30), "the other node's processors never appeared");
         ProcessorSignature square = datagraph.processors().stream().filter(p -> p.name().equals("square"))
                 .findFirst().orElseThrow();
         assertEquals(List.of("numbers"), square.inputs());
@@ -81,18 +82,11 @@ class DistributionTest {
     @Order(3)
     void flowNeedingAProcessorNoLiveNodeServesIsRefusedNamingIt() throws InterruptedException {
         squareNode.kill();
-        awaitState(() -> !directory.served("square"), "the killed node still counts as serving square");
+        Await.until(() -> !directory.served("square"), java.time.Duration.ofSeconds(30), "the killed node still counts as serving square");
         NoLiveNodeException e = assertThrows(NoLiveNodeException.class,
                 () -> datagraph.start("squares", Map.of("count", List.of(10))));
         assertEquals("square", e.processor());
         assertTrue(e.getMessage().contains("'square'"), e.getMessage());
     }
 
-    private static void awaitState(java.util.function.BooleanSupplier state, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!state.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(20);
-        }
-    }
 }

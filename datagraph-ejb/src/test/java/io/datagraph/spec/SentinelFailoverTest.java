@@ -5,6 +5,7 @@ import io.datagraph.IOState;
 import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
+import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RedisServer;
 import io.datagraph.testing.Types;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -95,23 +95,24 @@ class SentinelFailoverTest {
 
     @Test
     void aRunWhoseMasterDiesCompletesExactlyOrFailsNamingTheFailoverAndNewRunsWork() throws Exception {
-        await(() -> storeReadiness() == HealthCheckResponse.Status.UP, "the store behind Sentinel never became ready");
-        await(SentinelFailoverTest::replicaInSync, "the replica never caught up with the master");
+        Await.until(() -> storeReadiness() == HealthCheckResponse.Status.UP, DEADLINE, "the store behind Sentinel never became ready");
+        Await.until(SentinelFailoverTest::replicaInSync, DEADLINE, "the replica never caught up with the master");
         Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(600)));
-        await(() -> consumed(run) >= 50, "the consumer did not get under way");
+        Await.until(() -> consumed(run) >= 50, DEADLINE, "the consumer did not get under way");
 
         // the replica falls behind: frozen, its link cut, while the master acknowledges more writes
         REPLICA.pause();
         MASTER.command("CLIENT", "KILL", "TYPE", "replica");
         long before = consumed(run);
-        await(() -> consumed(run) >= before + 20, "the run made no progress on the master alone");
+        Await.until(() -> consumed(run) >= before + 20, DEADLINE, "the run made no progress on the master alone");
         MASTER.stop(); // kill -9: what only it held is gone
         REPLICA.resume();
-        await(() -> storeReadiness() == HealthCheckResponse.Status.DOWN, "readiness stayed UP without a master");
-        await(SentinelFailoverTest::promoted, "the sentinels did not promote the replica");
-        await(() -> storeReadiness() == HealthCheckResponse.Status.UP, "readiness stayed DOWN after the failover");
+        Await.until(() -> storeReadiness() == HealthCheckResponse.Status.DOWN, DEADLINE, "readiness stayed UP without a master");
+        Await.until(SentinelFailoverTest::promoted, DEADLINE, "the sentinels did not promote the replica");
+        Await.until(() -> storeReadiness() == HealthCheckResponse.Status.UP, DEADLINE, "readiness stayed DOWN after the failover");
 
-        RunStatus status = awaitEnd(run);
+        RunStatus status = Await.endThroughStoreTrouble(run, DEADLINE);
+        assertTrue(status.isTerminal(), "the run hangs after the failover: " + status);
         if (status == RunStatus.COMPLETED) {
             List<Long> indexes = Types.indexes(run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList());
             assertEquals(LongStream.range(0, 600).boxed().toList(), indexes, "completed with values missing");
@@ -125,26 +126,5 @@ class SentinelFailoverTest {
         assertEquals(List.of(0, 2, 4), after.<Integer>io("bar", Integer.class).stream().toList());
     }
 
-    private static RunStatus awaitEnd(Run run) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                RunStatus status = run.await(Duration.ofSeconds(1));
-                if (status.isTerminal()) {
-                    return status;
-                }
-            } catch (RuntimeException storeBetweenMasters) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the run hangs after the failover: " + run.status());
-    }
 
-    private static void await(BooleanSupplier state, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!state.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(50);
-        }
-    }
 }

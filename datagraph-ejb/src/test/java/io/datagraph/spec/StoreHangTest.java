@@ -5,6 +5,7 @@ import io.datagraph.IOState;
 import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
+import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RedisServer;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +65,7 @@ class StoreHangTest {
         Map<String, String> onThisStore = Map.of("datagraph.redis.url", STORE.url(), "datagraph.redis.cluster-nodes", "");
         consumers.add(EngineNode.start("hang-consumer-1", "consumer", onThisStore));
         consumers.add(EngineNode.start("hang-consumer-2", "consumer", onThisStore));
-        await(() -> directory.served("consumer"), "the consumer nodes never joined");
+        Await.until(() -> directory.served("consumer"), HANG_GUARD, "the consumer nodes never joined");
     }
 
     @AfterAll
@@ -81,9 +81,9 @@ class StoreHangTest {
 
     private Run underway(int values) throws InterruptedException {
         // after a freeze the consumer nodes count again once they have beaten again
-        await(() -> directory.served("consumer"), "the consumer nodes did not come back");
+        Await.until(() -> directory.served("consumer"), HANG_GUARD, "the consumer nodes did not come back");
         Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(values)));
-        await(() -> consumed(run) >= 50, "the consumer did not get under way");
+        Await.until(() -> consumed(run) >= 50, HANG_GUARD, "the consumer did not get under way");
         return run;
     }
 
@@ -115,7 +115,7 @@ class StoreHangTest {
         assertEquals(LongStream.range(0, 400).boxed().toList(), indexes);
         assertEquals("1", meta(run).get("attempt:consumer"),
                 "a node took the consumer over from a live node that only waited for the store");
-        await(() -> storeReadiness().getStatus() == HealthCheckResponse.Status.UP, "readiness stayed DOWN");
+        Await.until(() -> storeReadiness().getStatus() == HealthCheckResponse.Status.UP, HANG_GUARD, "readiness stayed DOWN");
     }
 
     @Test
@@ -129,7 +129,7 @@ class StoreHangTest {
         } finally {
             STORE.resume();
         }
-        RunStatus status = awaitThroughTheStore(run);
+        RunStatus status = Await.endThroughStoreTrouble(run, HANG_GUARD);
         if (status == RunStatus.COMPLETED) {
             List<Long> indexes = Types.indexes(run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList());
             assertEquals(LongStream.range(0, 400).boxed().toList(), indexes);
@@ -138,32 +138,11 @@ class StoreHangTest {
             String message = run.failure().orElseThrow().message();
             assertTrue(message.contains(STORE.url()), message);
         }
-        await(() -> storeReadiness().getStatus() == HealthCheckResponse.Status.UP, "readiness stayed DOWN");
-        await(() -> directory.served("consumer"), "the consumer nodes did not come back after the freeze");
+        Await.until(() -> storeReadiness().getStatus() == HealthCheckResponse.Status.UP, HANG_GUARD, "readiness stayed DOWN");
+        Await.until(() -> directory.served("consumer"), HANG_GUARD, "the consumer nodes did not come back after the freeze");
         Run after = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(5)));
         assertEquals(RunStatus.COMPLETED, after.await(HANG_GUARD), "a new run after the freeze");
     }
 
-    private static RunStatus awaitThroughTheStore(Run run) throws InterruptedException {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                RunStatus status = run.await(Duration.ofSeconds(1));
-                if (status.isTerminal()) {
-                    return status;
-                }
-            } catch (RuntimeException storeStillSlow) {
-                Thread.sleep(200);
-            }
-        }
-        return RunStatus.RUNNING;
-    }
 
-    private static void await(BooleanSupplier state, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (!state.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(50);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.run.Invocations;
 import io.datagraph.flow.Flow;
+import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RedisServer;
 import io.datagraph.testing.SharedRedis;
@@ -49,21 +50,6 @@ class StoreRestartTest {
         return run;
     }
 
-    private RunStatus awaitThroughOutage(Run run) throws InterruptedException {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                RunStatus status = run.await(Duration.ofSeconds(1));
-                if (status.isTerminal()) {
-                    return status;
-                }
-            } catch (RuntimeException storeStillDown) {
-                Thread.sleep(200);
-            }
-        }
-        return RunStatus.RUNNING;
-    }
-
     private void assertNoProcessorLeft() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (invocations.runningCount() > 0 && System.nanoTime() < deadline) {
@@ -79,7 +65,7 @@ class StoreRestartTest {
         redis.shutdown();
         Thread.sleep(1000); // the outage itself: a second, well inside the store client's retries
         redis.startAgain();
-        assertEquals(RunStatus.COMPLETED, awaitThroughOutage(run), () -> "run ended " + run.failure());
+        assertEquals(RunStatus.COMPLETED, Await.endThroughStoreTrouble(run, HANG_GUARD), () -> "run ended " + run.failure());
         List<Long> indexes = Types.indexes(run.<List<Long>>io("consumed", Types.LIST_OF_LONG).stream().toList());
         assertEquals(LongStream.range(0, 300).boxed().toList(), indexes);
         assertNoProcessorLeft();
@@ -97,7 +83,7 @@ class StoreRestartTest {
         }
         assertEquals(0, invocations.runningCount(), "processors never gave up on the stopped store");
         redis.startAgain();
-        RunStatus status = awaitThroughOutage(run);
+        RunStatus status = Await.endThroughStoreTrouble(run, HANG_GUARD);
         assertEquals(RunStatus.FAILED, status);
         String message = run.failure().orElseThrow().message();
         assertTrue(message.contains("StoreUnavailableException") && message.contains(redis.url()), message);

@@ -8,6 +8,7 @@ import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineNode;
+import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +73,7 @@ class ZombieFencingTest {
         Run run = datagraph.start(Flow.of("producer", "consumer"), Map.of("input", List.of(600)));
         String stalled = stallConsumerNodeOnceUnderway(run);
         String entry = dispatchEntry();
-        awaitState(() -> "2".equals(meta(run).get("attempt:consumer")), "the consumer was not taken over");
+        Await.until(() -> "2".equals(meta(run).get("attempt:consumer")), DEADLINE, "the consumer was not taken over");
         String owner = meta(run).get("node:consumer");
         assertTrue(!owner.equals(stalled), "the new attempt runs on the stalled node");
         assertEquals(RunStatus.RUNNING, run.status(), "the run ended before the stalled node could wake during it");
@@ -108,7 +108,7 @@ class ZombieFencingTest {
 
     /** Waits until the consumer has emitted some values, stalls the node running it, and returns its id. */
     private String stallConsumerNodeOnceUnderway(Run run) throws Exception {
-        awaitState(() -> consumed(run) >= 60, "the consumer did not get under way");
+        Await.until(() -> consumed(run) >= 60, DEADLINE, "the consumer did not get under way");
         String node = meta(run).get("node:consumer");
         consumers.get(node).pause();
         return node;
@@ -119,10 +119,10 @@ class ZombieFencingTest {
      * processor thread were runnable all along, so two more heartbeats leave them time to act.
      */
     private void awaitWokenUp(String node) throws InterruptedException {
-        awaitState(() -> directory.isLive(node), "the woken node did not beat again");
+        Await.until(() -> directory.isLive(node), DEADLINE, "the woken node did not beat again");
         for (int beats = 0; beats < 2; beats++) {
             double seen = liveUntil(node);
-            awaitState(() -> liveUntil(node) > seen, "the woken node stopped beating");
+            Await.until(() -> liveUntil(node) > seen, DEADLINE, "the woken node stopped beating");
         }
     }
 
@@ -169,11 +169,4 @@ class ZombieFencingTest {
         return run.ioStates().stream().filter(io -> io.name().equals("consumed")).mapToLong(IOState::count).sum();
     }
 
-    private static void awaitState(BooleanSupplier state, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!state.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -92,21 +92,19 @@ public final class EngineNode implements AutoCloseable {
     }
 
     /** Freezes the node, as {@code kill -STOP} does (a long GC pause, a swapped-out VM): it answers nothing. */
-    public void pause() throws IOException, InterruptedException {
+    public void pause() {
         signal("STOP");
     }
 
     /** Lets a paused node go on where it stopped, as {@code kill -CONT} does. */
-    public void resume() throws IOException, InterruptedException {
+    public void resume() {
         signal("CONT");
     }
 
-    private void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-        }
+    private void signal(String name) {
+        ProcessSignals.send(process, name);
     }
+
 
     /** Kills the node at once, as {@code kill -9} would. */
     public void kill() {
