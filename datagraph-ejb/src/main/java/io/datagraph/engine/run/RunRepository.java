@@ -265,7 +265,12 @@ public class RunRepository {
 
     /** @throws UnknownRunException if there is no such run */
     public RunPlan plan(String runId) {
-        String plan = read(runId, Set.of(MetaField.PLAN)).get(MetaField.PLAN);
+        return plan(runId, read(runId, Set.of(MetaField.PLAN)));
+    }
+
+    /** The plan held in a run's meta fields, already read. */
+    public RunPlan plan(String runId, Map<String, String> meta) {
+        String plan = meta.get(MetaField.PLAN);
         if (plan == null) {
             throw new UnknownRunException(runId);
         }

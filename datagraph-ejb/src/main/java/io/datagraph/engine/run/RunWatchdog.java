@@ -92,7 +92,7 @@ public class RunWatchdog {
             admission.release(runId); // it ended and this node did not hear it
             return;
         }
-        RunPlan plan = runs.plan(runId);
+        RunPlan plan = runs.plan(runId, meta);
         Long epoch = Long.valueOf(meta.getOrDefault(MetaField.EPOCH, "0"));
         int partition = Integer.parseInt(meta.getOrDefault(MetaField.PARTITION, "0"));
         for (RunPlan.Step step : plan.steps()) {
