@@ -8,12 +8,13 @@ import jakarta.ws.rs.core.Application;
 public class DatagraphApi extends Application {
 
     /**
-     * Jersey (Payara) holds back the first 8 KB of a response to compute its length, which would keep
-     * an event stream's first events (and its headers) from the client until that much accumulated;
-     * 0 turns that off. Other implementations ignore the property.
+     * Jersey (Payara) holds back the first 8 KB of a response to compute its length and ignores
+     * flushes until then, which would keep an event stream's headers and first events from the client
+     * until that much accumulated; 0 turns that off (the servlet container still sets the length of a
+     * response that fits its own buffer). Other implementations ignore the property.
      */
     @Override
     public java.util.Map<String, Object> getProperties() {
-        return java.util.Map.of("jersey.config.server.outbound.contentLengthBuffer", 0);
+        return java.util.Map.of("jersey.config.server.contentLength.buffer", 0);
     }
 }

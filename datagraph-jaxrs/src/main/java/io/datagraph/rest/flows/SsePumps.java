@@ -82,8 +82,8 @@ public class SsePumps {
         GuardedOutput guarded = new GuardedOutput(body);
         sending.add(guarded);
         try (EventStream events = new EventStream(guarded)) {
-            // the headers go out now, so the client knows it is connected before any event; Payara sends them
-            // only with the first bytes of the body, hence a comment
+            // the headers go out now, so the client knows it is connected before any event; a comment gives
+            // proxies that wait for body bytes something to pass on
             events.comment("stream open");
             events.flush();
             feed.writeTo(events);
