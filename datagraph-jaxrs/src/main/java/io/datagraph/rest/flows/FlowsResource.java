@@ -9,7 +9,7 @@ import io.datagraph.rest.graph.RunGraph;
 import io.datagraph.rest.security.RunAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -67,7 +67,7 @@ public class FlowsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String recent(@QueryParam("limit") @DefaultValue("20") int limit) {
-        JsonArrayBuilder runs = Json.createArrayBuilder();
+        JsonArrayBuilder runs = Jsonp.arrayBuilder();
         int wanted = Math.max(1, Math.min(limit, 100));
         int listed = 0;
         // when some runs are hidden from this caller, look further back to fill the page
@@ -76,9 +76,9 @@ public class FlowsResource {
                 continue;
             }
             listed++;
-            JsonArrayBuilder processors = Json.createArrayBuilder();
+            JsonArrayBuilder processors = Jsonp.arrayBuilder();
             run.processors().forEach(processors::add);
-            runs.add(Json.createObjectBuilder().add("id", run.id()).add("status", run.status().name())
+            runs.add(Jsonp.objectBuilder().add("id", run.id()).add("status", run.status().name())
                     .add("processors", processors).add("view", RunJson.view(uriInfo, run.id()).toString()));
         }
         return runs.build().toString();
@@ -115,7 +115,7 @@ public class FlowsResource {
     @Path("{id}/outputs/{io}")
     @Produces(MediaType.APPLICATION_JSON)
     public String values(@PathParam("id") String id, @PathParam("io") String io) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.arrayBuilder();
         access.run(id).<JsonValue>io(io, JsonValue.class).forEach(values::add);
         return values.build().toString();
     }
@@ -135,7 +135,7 @@ public class FlowsResource {
     @Path("{id}/dead-letters")
     @Produces(MediaType.APPLICATION_JSON)
     public String deadLetters(@PathParam("id") String id) {
-        JsonArrayBuilder letters = Json.createArrayBuilder();
+        JsonArrayBuilder letters = Jsonp.arrayBuilder();
         access.run(id).deadLetters().forEach(letter -> letters.add(RunJson.deadLetter(letter)));
         return letters.build().toString();
     }

@@ -3,7 +3,7 @@ package io.datagraph.rest.flows;
 import io.datagraph.Run;
 import io.datagraph.graph.SvgGraph;
 import io.datagraph.rest.graph.RunGraph;
-import jakarta.json.Json;
+import io.datagraph.rest.json.Jsonp;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +30,7 @@ public final class LiveRun implements EventFeed {
         boolean ended = false;
         while (!ended) {
             ended = run.status().isTerminal();
-            String data = Json.createObjectBuilder(RunJson.state(run, view))
+            String data = Jsonp.objectBuilder(RunJson.state(run, view))
                     .add("svg", SvgGraph.render(RunGraph.of(run))).build().toString();
             events.send("state", null, data);
             events.flush();

@@ -4,7 +4,7 @@ import io.datagraph.DatagraphException;
 import io.datagraph.FlowFailedException;
 import io.datagraph.StreamValue;
 import io.datagraph.ValueCursor;
-import jakarta.json.Json;
+import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class OutputStreamer implements EventFeed {
         } catch (FlowFailedException e) {
             events.send("error", null, RunJson.failure(e.failure()).toString());
         } catch (DatagraphException | IllegalArgumentException e) {
-            events.send("error", null, Json.createObjectBuilder().add("message", e.getMessage()).build().toString());
+            events.send("error", null, Jsonp.objectBuilder().add("message", e.getMessage()).build().toString());
         }
         events.flush();
     }

@@ -1,6 +1,6 @@
 package io.datagraph.rest.problem;
 
-import jakarta.json.Json;
+import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +19,7 @@ public final class Problem {
     }
 
     public static Response response(int status, String title, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.objectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);

@@ -4,7 +4,7 @@ import io.datagraph.Datagraph;
 import io.datagraph.flow.ProcessorSignature;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,12 +24,12 @@ public class ProcessorsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.arrayBuilder();
         datagraph.processors().stream().sorted(Comparator.comparing(ProcessorSignature::name)).forEach(p -> list.add(
-                Json.createObjectBuilder()
+                Jsonp.objectBuilder()
                         .add("name", p.name())
-                        .add("inputs", Json.createArrayBuilder(p.inputs()))
-                        .add("outputs", Json.createArrayBuilder(p.outputs()))
+                        .add("inputs", Jsonp.arrayBuilder(p.inputs()))
+                        .add("outputs", Jsonp.arrayBuilder(p.outputs()))
                         .add("wait", p.awaitInputs())));
         return list.build().toString();
     }

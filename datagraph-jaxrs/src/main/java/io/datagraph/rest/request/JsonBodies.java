@@ -3,7 +3,7 @@ package io.datagraph.rest.request;
 import io.datagraph.rest.problem.BadRequestProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -33,7 +33,7 @@ public class JsonBodies {
             throw new MalformedRequestException("the request needs a JSON body");
         }
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(bytes))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
             // JsonException mostly, but parsers throw plain RuntimeExceptions too (Parsson: nesting too deep)
