@@ -4,7 +4,8 @@ import io.datagraph.IOState;
 import io.datagraph.Run;
 import io.datagraph.ReaderState;
 import io.datagraph.RunFailure;
-import jakarta.json.Json;
+import io.datagraph.RunStatus;
+import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,15 +20,19 @@ public final class RunJson {
     private RunJson() {
     }
 
-    /** The answer to a start: id, status, the URL of each selected output, and of the live page. */
+    /**
+     * The answer to a start: id, status {@code RUNNING} (what the start made it: a small run may have
+     * ended by the time the answer arrives, and {@code GET /flows/{id}} tells; reading it here would
+     * cost every start a store round trip), the URL of each selected output, and of the live page.
+     */
     static JsonObject started(Run run, UriBuilder runUri, URI view) {
-        JsonObjectBuilder outputs = Json.createObjectBuilder();
+        JsonObjectBuilder outputs = Jsonp.objectBuilder();
         for (String name : run.outputNames()) {
             outputs.add(name, runUri.clone().path("outputs").path(name).build().toString());
         }
-        return Json.createObjectBuilder()
+        return Jsonp.objectBuilder()
                 .add("id", run.id())
-                .add("status", run.status().name())
+                .add("status", RunStatus.RUNNING.name())
                 .add("outputs", outputs)
                 .add("view", view.toString())
                 .build();
@@ -39,16 +44,16 @@ public final class RunJson {
      * failure; the live page.
      */
     private static jakarta.json.JsonObjectBuilder byProcessor(java.util.Map<String, Long> counts) {
-        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
+        jakarta.json.JsonObjectBuilder json = Jsonp.objectBuilder();
         counts.forEach(json::add);
         return json;
     }
 
     /** A dead letter: its value as the JSON it is, the time as an ISO-8601 UTC instant. */
     static JsonObject deadLetter(io.datagraph.DeadLetter letter) {
-        return Json.createObjectBuilder()
+        return Jsonp.objectBuilder()
                 .add("processor", letter.processor())
-                .add("value", Json.createReader(new java.io.StringReader(letter.value())).readValue())
+                .add("value", Jsonp.reader(new java.io.StringReader(letter.value())).readValue())
                 .add("error", letter.error())
                 .add("attempts", letter.attempts())
                 .add("node", letter.node())
@@ -59,21 +64,21 @@ public final class RunJson {
     public static JsonObject state(Run run, URI view) {
         // one read of the run's counts serves both figures (the live page asks twice a second)
         java.util.Map<String, Long> deadLetters = run.deadLetterCounts();
-        JsonArrayBuilder processors = Json.createArrayBuilder();
+        JsonArrayBuilder processors = Jsonp.arrayBuilder();
         run.processors().forEach(processors::add);
-        JsonObjectBuilder phases = Json.createObjectBuilder();
+        JsonObjectBuilder phases = Jsonp.objectBuilder();
         run.phases().forEach((processor, phase) -> phases.add(processor, phase.name()));
-        JsonArrayBuilder ios = Json.createArrayBuilder();
+        JsonArrayBuilder ios = Jsonp.arrayBuilder();
         for (IOState io : run.ioStates()) {
-            JsonArrayBuilder readers = Json.createArrayBuilder();
+            JsonArrayBuilder readers = Jsonp.arrayBuilder();
             for (ReaderState reader : io.readers()) {
-                readers.add(Json.createObjectBuilder().add("processor", reader.processor()).add("read", reader.read())
+                readers.add(Jsonp.objectBuilder().add("processor", reader.processor()).add("read", reader.read())
                         .add("rate", round(reader.rate())).add("backlog", Math.max(0, io.count() - reader.read())));
             }
-            ios.add(Json.createObjectBuilder().add("name", io.name()).add("count", io.count())
+            ios.add(Jsonp.objectBuilder().add("name", io.name()).add("count", io.count())
                     .add("complete", io.complete()).add("rate", round(io.rate())).add("readers", readers));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.objectBuilder()
                 .add("id", run.id())
                 .add("status", run.status().name())
                 .add("processors", processors)
@@ -98,6 +103,6 @@ public final class RunJson {
     }
 
     static JsonObject failure(RunFailure failure) {
-        return Json.createObjectBuilder().add("processor", failure.processor()).add("message", failure.message()).build();
+        return Jsonp.objectBuilder().add("processor", failure.processor()).add("message", failure.message()).build();
     }
 }
