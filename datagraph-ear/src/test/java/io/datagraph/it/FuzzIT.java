@@ -260,7 +260,7 @@ public class FuzzIT {
         List<String> left = new ArrayList<>();
         for (String key : SharedRedis.server().keys()) {
             boolean ofAcceptedRun = runs.stream().anyMatch(id -> key.contains("{" + id + "}"));
-            if (!before.contains(key) && !ofAcceptedRun && !key.equals("dg:running") && !key.equals("dg:runs")) {
+            if (!before.contains(key) && !ofAcceptedRun && !key.equals("dg:{runs}:running") && !key.equals("dg:{runs}:recent")) {
                 left.add(key);
             }
         }

@@ -72,7 +72,7 @@ public class DatagraphEngine implements Datagraph {
             try {
                 recent.add(run(id));
             } catch (UnknownRunException expired) {
-                // listed, but its TTL has passed
+                // listed, but its TTL has passed, or its start was refused after admission
             }
         }
         return recent;

@@ -91,11 +91,11 @@ class ConcurrentRunsTest {
     @Test
     void runWhoseEndWentUnheardDoesNotHoldAPlace() {
         // what a node that died between ending runs and saying so leaves behind: ids of runs not running
-        store.redisson().getScoredSortedSet(PREFIX + ":running").add(1, "ghost-run-1");
-        store.redisson().getScoredSortedSet(PREFIX + ":running").add(2, "ghost-run-2");
+        store.redisson().getScoredSortedSet(new io.datagraph.engine.protocol.StoreKeys(PREFIX).running()).add(1, "ghost-run-1");
+        store.redisson().getScoredSortedSet(new io.datagraph.engine.protocol.StoreKeys(PREFIX).running()).add(2, "ghost-run-2");
         startOpen();
         startOpen();
-        assertEquals(2, store.redisson().getScoredSortedSet(PREFIX + ":running").size());
+        assertEquals(2, store.redisson().getScoredSortedSet(new io.datagraph.engine.protocol.StoreKeys(PREFIX).running()).size());
     }
 
     @Test

@@ -8,7 +8,8 @@ package io.datagraph.engine.protocol;
  */
 public final class ProtocolVersion {
 
-    public static final int CURRENT = 1;
+    /** 2: the running and recent run sets moved under one hash tag ({@link StoreKeys#running()}). */
+    public static final int CURRENT = 2;
 
     private ProtocolVersion() {
     }

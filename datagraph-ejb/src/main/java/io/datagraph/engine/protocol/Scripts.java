@@ -21,10 +21,13 @@ public final class Scripts {
     public record Admission(boolean admitted, long running, long storeTime) {
     }
 
-    /** Counts a new run among the running ones, unless {@code limit} are running already. */
-    public static ScriptCall<Admission> admit(StoreKeys keys, String runId, int limit) {
-        return new ScriptCall<>(Script.ADMIT, ScriptCall.Returns.MULTI, List.of(keys.running()),
-                List.of(runId, limit), raw -> {
+    /**
+     * Counts a new run among the running ones, unless {@code limit} are running already, and lists it
+     * among the {@code recent} newest runs.
+     */
+    public static ScriptCall<Admission> admit(StoreKeys keys, String runId, int limit, int recent) {
+        return new ScriptCall<>(Script.ADMIT, ScriptCall.Returns.MULTI, List.of(keys.running(), keys.recentRuns()),
+                List.of(runId, limit, recent), raw -> {
                     List<?> reply = (List<?>) raw;
                     return new Admission(number(reply, 0) == 1, number(reply, 1), number(reply, 2));
                 });

@@ -7,8 +7,9 @@ package io.datagraph.engine.protocol;
  * <ul>
  *   <li>{@code <prefix>:protocol} — string: the {@link ProtocolVersion} the installation's nodes speak;</li>
  *   <li>{@code <prefix>:signals} — pub/sub channel of {@link SignalMessage}s;</li>
- *   <li>{@code <prefix>:running} — sorted set of the ids of running runs, scored by admission time (ms);</li>
- *   <li>{@code <prefix>:runs} — sorted set of recent run ids, scored by start time (ms);</li>
+ *   <li>{@code <prefix>:{runs}:running} — sorted set of the ids of running runs, scored by admission time (ms);</li>
+ *   <li>{@code <prefix>:{runs}:recent} — sorted set of recent run ids, scored by start time (ms); the hash tag
+ *       keeps both sets in one Cluster slot, so that admitting a run updates both in one script;</li>
  *   <li>{@code <prefix>:processors} — hash: processor name → its signature (JSON);</li>
  *   <li>{@code <prefix>:nodes} — sorted set of live node ids, scored by when their liveness expires (ms);</li>
  *   <li>{@code <prefix>:nodes:<processor>} — the same, for the nodes serving one processor;</li>
@@ -42,11 +43,11 @@ public record StoreKeys(String prefix) {
     }
 
     public String running() {
-        return prefix + ":running";
+        return prefix + ":{runs}:running";
     }
 
     public String recentRuns() {
-        return prefix + ":runs";
+        return prefix + ":{runs}:recent";
     }
 
     public String processors() {

@@ -21,7 +21,8 @@ import java.util.List;
  * set; admitting is one script, so nodes starting runs at the same moment never exceed the limit
  * together. A run leaves the set when any node hears that it ended; should that be missed (a node
  * died between ending a run and saying so), the set is checked against the runs' status before a
- * start is refused, so a lost release never lowers the limit for long. Thread-safe.
+ * start is refused, so a lost release never lowers the limit for long. The same script lists the run
+ * among the recent ones ({@code GET /flows}). Thread-safe.
  */
 @ApplicationScoped
 public class RunAdmission {
@@ -67,7 +68,7 @@ public class RunAdmission {
     }
 
     private Scripts.Admission tryAdmit(String runId) {
-        return store.call(Scripts.admit(keys(), runId, config.limits().concurrentRuns()));
+        return store.call(Scripts.admit(keys(), runId, config.limits().concurrentRuns(), RunRepository.RECENT));
     }
 
     /**

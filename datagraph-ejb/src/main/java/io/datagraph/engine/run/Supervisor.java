@@ -164,7 +164,6 @@ public class Supervisor implements DispatchReceiver {
             admission.release(runId);
             throw refused;
         }
-        runs.remember(runId);
         schedule(runId, plan, 0, 0);
         return handle(runId, plan);
     }

@@ -55,8 +55,8 @@ class ScriptsTest {
                 Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom").args());
         assertEquals("2", Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom", 2L).args().get(4));
         assertEquals(List.of("channel", "runId", "partition", "driver", "driven"), argumentNames(Script.RESTART));
-        assertEquals(List.of("runId", "limit"), argumentNames(Script.ADMIT));
-        assertEquals(List.of("dg:running"), Scripts.admit(new StoreKeys("dg"), "r1", 3).keys());
+        assertEquals(List.of("runId", "limit", "recent"), argumentNames(Script.ADMIT));
+        assertEquals(List.of("dg:{runs}:running", "dg:{runs}:recent"), Scripts.admit(new StoreKeys("dg"), "r1", 3, 100).keys());
         assertEquals(List.of("group"), argumentNames(Script.ENSURE_GROUP));
         assertEquals(List.of("dg:{dispatch}:square"), Scripts.ensureGroup(new StoreKeys("dg"), "square").keys());
     }
