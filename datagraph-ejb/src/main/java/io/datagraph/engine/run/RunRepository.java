@@ -22,7 +22,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.redisson.api.RMap;
-import org.redisson.api.RScoredSortedSet;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunRepository {
 
-    /** How many recent run ids the store keeps for listings. */
+    /** How many recent run ids the store keeps for listings (admission lists them: {@link RunAdmission}). */
     static final int RECENT = 100;
 
     @Inject
@@ -54,6 +53,8 @@ public class RunRepository {
 
     @Inject
     EntryCodec entries;
+
+    private final PlanCache plans = new PlanCache();
 
     /**
      * Pays one-time costs at deployment instead of in the first run: JSON-B's mapping of the plan
@@ -91,9 +92,13 @@ public class RunRepository {
             newInputs.add(new Scripts.NewInput(input, !plan.open().contains(input),
                     batches(runId, input, inputs.getOrDefault(input, List.of())), plan.elementWiseReadersOf(input)));
         }
+        long retention = Math.max(1, ttl.toSeconds());
+        // taken before the run exists, so the plan leaves the cache no later than the run can leave the store
+        long writing = System.nanoTime();
         store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
-                Math.max(1, ttl.toSeconds()), startedBy.orElse(""), driver, partitionSizes, plan.readers(),
+                retention, startedBy.orElse(""), driver, partitionSizes, plan.readers(),
                 config.streams().trimConsumed() ? plan.internalStreams() : List.of(), unitSizes(plan), newInputs)));
+        plans.created(runId, plan, writing + Duration.ofSeconds(retention).toNanos());
     }
 
     /**
@@ -207,8 +212,14 @@ public class RunRepository {
      */
     public boolean recordLost(String runId, String message) {
         RunPlan nothing = new RunPlan(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        plans.remove(runId);
         return store.call(Scripts.tombstone(keys(runId), message, Math.max(1, config.streams().runTtl().toSeconds()),
                 json.jsonb().toJson(nothing)));
+    }
+
+    /** The store came back without its data: plans held for runs it had are void. */
+    void storeEmptied() {
+        plans.clear();
     }
 
     /** The run's epoch: how many times it was restarted. */
@@ -263,32 +274,26 @@ public class RunRepository {
         return Optional.ofNullable(fields.get(MetaField.STARTED_BY));
     }
 
-    /** @throws UnknownRunException if there is no such run */
+    /**
+     * The run's plan, from the store unless this node created the run within its retention.
+     *
+     * @throws UnknownRunException if there is no such run
+     */
     public RunPlan plan(String runId) {
-        return plan(runId, read(runId, Set.of(MetaField.PLAN)));
+        RunPlan held = plans.get(runId);
+        return held != null ? held : plan(runId, read(runId, Set.of(MetaField.PLAN)));
     }
 
     /** The plan held in a run's meta fields, already read. */
     public RunPlan plan(String runId, Map<String, String> meta) {
-        String plan = meta.get(MetaField.PLAN);
-        if (plan == null) {
+        String json = meta.get(MetaField.PLAN);
+        if (json == null) {
             throw new UnknownRunException(runId);
         }
-        return json.jsonb().fromJson(plan, RunPlan.class);
+        return this.json.jsonb().fromJson(json, RunPlan.class);
     }
 
-    /** Adds a run to the installation's list of recent runs (the newest {@value #RECENT} are kept). */
-    public void remember(String runId) {
-        try {
-            RScoredSortedSet<String> recent = store.redisson().getScoredSortedSet(recentKey());
-            recent.add(System.currentTimeMillis(), runId);
-            recent.removeRangeByRank(0, -RECENT - 1);
-        } catch (RuntimeException e) {
-            throw store.unavailable(e);
-        }
-    }
-
-    /** Ids of the most recently started runs, newest first (some may have expired since). */
+    /** Ids of the most recently started runs, newest first (some may have expired since, or been refused). */
     public List<String> recent(int limit) {
         try {
             return List.copyOf(store.redisson().<String>getScoredSortedSet(recentKey())

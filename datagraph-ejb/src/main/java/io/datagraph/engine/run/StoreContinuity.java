@@ -137,6 +137,7 @@ public class StoreContinuity {
 
     private void lostEverything(String reason) {
         LOG.severe(() -> reason);
+        runs.storeEmptied();
         Set<String> lost = new HashSet<>(running);
         lost.addAll(invocations.activeRuns());
         for (String runId : lost) {
