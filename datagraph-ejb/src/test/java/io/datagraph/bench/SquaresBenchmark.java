@@ -1,5 +1,8 @@
 package io.datagraph.bench;
 
+import io.datagraph.engine.run.DeploymentWarmUp;
+import io.datagraph.testing.Await;
+
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.RunStatus;
@@ -38,6 +41,9 @@ public final class SquaresBenchmark {
                 Runtime.version());
         try (WeldContainer container = EngineDeployment.weld().initialize()) {
             Datagraph datagraph = container.select(Datagraph.class).get();
+            // as a server does before it reports ready (datagraph.node.warm-up-values)
+            Await.until(container.select(DeploymentWarmUp.class).get()::done, Duration.ofMinutes(1),
+                    "the engine's warm-up did not end within a minute");
             for (int round = 1; round <= rounds; round++) {
                 long started = System.nanoTime();
                 Run run = datagraph.start("squares", Map.of("count", List.of(values)));

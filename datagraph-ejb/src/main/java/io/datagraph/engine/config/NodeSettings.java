@@ -14,8 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *                          random suffix, fixed for the life of the process)
  * @param heartbeat         how often the node renews its directory entry; it counts as gone after three missed beats
  * @param enabledProcessors the processors this node serves when set; empty: all it has
+ * @param warmUpValues      how many values the engine writes and reads back at deployment, before it reports
+ *                          ready, so that the first run is not slowed by class loading and compilation; 0: none
  */
-public record NodeSettings(String id, Duration heartbeat, Optional<Set<String>> enabledProcessors) {
+public record NodeSettings(String id, Duration heartbeat, Optional<Set<String>> enabledProcessors, long warmUpValues) {
 
     /** Fixed for the life of the process, so every engine of it sees the same default id. */
     private static final String DEFAULT_ID = defaultId();
@@ -25,7 +27,8 @@ public record NodeSettings(String id, Duration heartbeat, Optional<Set<String>> 
                 in.text("datagraph.node.id", DEFAULT_ID),
                 in.duration("datagraph.node.heartbeat", Duration.ofMillis(10), "PT2S"),
                 in.optional("datagraph.processors.enabled")
-                        .map(names -> Set.copyOf(new LinkedHashSet<>(Arrays.asList(names.split("\\s*,\\s*"))))));
+                        .map(names -> Set.copyOf(new LinkedHashSet<>(Arrays.asList(names.split("\\s*,\\s*"))))),
+                in.atLeast("datagraph.node.warm-up-values", 0L, 200_000L));
     }
 
     private static String defaultId() {

@@ -18,8 +18,6 @@ import io.datagraph.engine.protocol.StatusReply;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.redisson.api.RMap;
 
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Reads and changes the state of runs in the store. Every change is one script call
@@ -55,17 +52,6 @@ public class RunRepository {
     EntryCodec entries;
 
     private final PlanCache plans = new PlanCache();
-
-    /**
-     * Pays one-time costs at deployment instead of in the first run: JSON-B's mapping of the plan
-     * and the random source of run ids (together ~200 ms on a cold JVM).
-     */
-    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        UUID.randomUUID();
-        RunPlan plan = new RunPlan(List.of("p"), List.of(new RunPlan.Step("p", List.of("i"), List.of("o"), 0, false)),
-                List.of("i", "o"), List.of("o"), List.of(), 1);
-        json.jsonb().fromJson(json.jsonb().toJson(plan), RunPlan.class);
-    }
 
     public RunKeys keys(String runId) {
         return new RunKeys(config.store().keyPrefix(), runId);
