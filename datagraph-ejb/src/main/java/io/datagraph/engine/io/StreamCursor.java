@@ -90,9 +90,10 @@ final class StreamCursor {
 
     /** Waits until a value is ready ({@code true}) or the stream ended ({@code false}). */
     boolean await() {
-        if (poll() || ended) {
+        if (!buffered.isEmpty() || ended) {
             return !buffered.isEmpty();
         }
+        // watching costs no store round trip, a second fetch would: watch before the first one
         try (Signals.Watch watch = watch()) {
             while (true) {
                 // the watch predates this fetch, so a write after it wakes the wait below
