@@ -1,5 +1,7 @@
 package io.datagraph.it;
 
+import io.datagraph.testing.StoreProbe;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.datagraph.it;
+package io.datagraph.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,21 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a benchmark asks the store directly, over a plain socket (Redisson has no {@code MONITOR}):
+ * What a test or benchmark asks the store directly, over a plain socket (Redisson has no {@code MONITOR}):
  * an {@code INFO} field, and the commands the store received during an interval. Not thread-safe.
  */
-final class StoreProbe {
+public final class StoreProbe {
 
     private final String host;
     private final int port;
 
-    StoreProbe(URI redis) {
+    public StoreProbe(URI redis) {
         this.host = redis.getHost();
         this.port = redis.getPort() > 0 ? redis.getPort() : 6379;
     }
 
     /** A field of {@code INFO}, e.g. {@code process_id}. */
-    String info(String field) {
+    public String info(String field) {
         try (Socket socket = new Socket(host, port)) {
             send(socket.getOutputStream(), "INFO");
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -50,7 +50,7 @@ final class StoreProbe {
      * The commands the store receives while {@code during} runs, as {@code MONITOR} prints them
      * (commands a script runs are marked {@code [... lua]}).
      */
-    List<String> monitor(Runnable during) {
+    public List<String> monitor(Runnable during) {
         try (Socket socket = new Socket(host, port)) {
             send(socket.getOutputStream(), "MONITOR");
             InputStream in = new BufferedInputStream(socket.getInputStream());

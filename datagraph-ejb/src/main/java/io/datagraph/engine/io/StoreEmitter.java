@@ -20,7 +20,9 @@ import java.util.concurrent.CompletionException;
  * values, blocking in {@link #emit} while its next batch is full and the previous one still in
  * flight. Each batch carries a sequence number, so a command the client retries is not appended
  * twice. Each append also reports how far the slowest running reader lags; beyond
- * {@code datagraph.emit.window} values, {@code emit} waits for it (backpressure).
+ * {@code datagraph.emit.window} values, {@code emit} waits for it (backpressure). When the processor
+ * returns, the values not sent yet are {@linkplain #lastEntry() taken} to ride on its finish, so a
+ * small output costs no append of its own.
  *
  * <p>Thread-safe: all state is guarded by {@code lock}.
  */
@@ -47,6 +49,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final EntryCodec.Batcher batch;
     private long sequence;
     private boolean inFlight;
+    /** Set once the last entry is being taken: an acknowledgement then sends nothing more. */
+    private boolean draining;
     private boolean completed;
     private RuntimeException failure;
 
@@ -107,6 +111,31 @@ public final class StoreEmitter<T> implements Emitter<T> {
             if (failure != null) {
                 throw failure;
             }
+        }
+    }
+
+    /**
+     * Ends this emitter without completing its stream: waits until no batch is in flight and takes the
+     * values emitted since, for the processor's finish to append ({@link Scripts#finish}). Emitting
+     * afterwards fails.
+     *
+     * @return the last entry, or empty when every value was sent already (or the stream was completed)
+     */
+    public java.util.Optional<Scripts.LastEntry> lastEntry() {
+        synchronized (lock) {
+            draining = true;
+            while (inFlight) {
+                awaitAck();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (completed || batch.isEmpty()) {
+                completed = true;
+                return java.util.Optional.empty();
+            }
+            completed = true;
+            return java.util.Optional.of(new Scripts.LastEntry(name, ++sequence, batch.take(), elementWiseReaders));
         }
     }
 
@@ -213,7 +242,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
                     backlog = reply.backlog();
                     slowestPosition = reply.readerPosition();
                 }
-                if (!batch.isEmpty()) {
+                if (!batch.isEmpty() && !draining) {
                     send();
                 }
             }

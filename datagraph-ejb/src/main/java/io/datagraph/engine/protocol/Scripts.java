@@ -128,16 +128,43 @@ public final class Scripts {
     }
 
     /**
-     * An attempt's processor returned: completes its outputs, counts it done in {@code partition}, and
-     * advances the run; should it advance, {@code driver} (this node) schedules the next partition.
+     * The values a processor emitted last, not sent yet: they ride on its {@link #finish}, one round trip
+     * for both, and land only if the finish does.
+     *
+     * @param sequence           the writer's batch number, as {@link #append} takes it
+     * @param elementWiseReaders the element-wise processors reading the stream, whose work units it is split into
+     */
+    public record LastEntry(String stream, long sequence, EntryCodec.Batch batch, List<String> elementWiseReaders) {
+    }
+
+    /**
+     * An attempt's processor returned: appends its last entries, completes its outputs, counts it done
+     * in {@code partition}, and advances the run; should it advance, {@code driver} (this node)
+     * schedules the next partition.
      */
     public static ScriptCall<Finish> finish(RunKeys keys, int partition, String writer, Driver driver,
-                                            List<String> outputs, RunShape run) {
+                                            List<String> outputs, RunShape run, List<LastEntry> last) {
+        List<Object> allKeys = run.keys(keys);
         List<Object> args = new ArrayList<>(List.of(keys.signalChannel(), keys.runId(), partition, writer,
                 driver.node(), driver.driven(), outputs.size()));
         args.addAll(outputs);
+        args.add(run.streams().size());
         args.addAll(run.streams());
-        return new ScriptCall<>(Script.FINISH, ScriptCall.Returns.MULTI, run.keys(keys), args, Scripts::finishReply);
+        args.add(last.size());
+        for (LastEntry entry : last) {
+            args.addAll(List.of(entry.stream(), entry.sequence(), entry.batch().count(), entry.batch().payload(),
+                    entry.batch().signature(), entry.elementWiseReaders().size()));
+            for (String reader : entry.elementWiseReaders()) {
+                int index = allKeys.indexOf(keys.work(reader));
+                if (index < 0) {
+                    throw new IllegalArgumentException("processor '" + reader + "' is not an element-wise processor of run "
+                            + keys.runId());
+                }
+                args.add(reader);
+                args.add(index + 1);
+            }
+        }
+        return new ScriptCall<>(Script.FINISH, ScriptCall.Returns.MULTI, allKeys, args, Scripts::finishReply);
     }
 
     private static Finish finishReply(Object raw) {

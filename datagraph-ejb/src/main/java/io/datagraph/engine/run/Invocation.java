@@ -4,6 +4,7 @@ import io.datagraph.engine.io.StoreEmitter;
 import io.datagraph.engine.processor.Binding;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.protocol.Attempt;
+import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.flow.UnknownProcessorException;
 import io.datagraph.spi.ProcessorTask;
 
@@ -165,9 +166,10 @@ final class Invocation implements ProcessorTask {
 
     private void succeed(List<StoreEmitter<?>> emitters) {
         try {
-            // every value must be in the store before the outputs' end markers are
-            emitters.forEach(StoreEmitter::flush);
-            supervisor.finished(runId, plan, step, attempt);
+            // the values not sent yet are appended by the finish, before the outputs' end markers
+            List<Scripts.LastEntry> last = new ArrayList<>();
+            emitters.forEach(emitter -> emitter.lastEntry().ifPresent(last::add));
+            supervisor.finished(runId, plan, step, attempt, last);
         } catch (Throwable error) {
             supervisor.failed(runId, plan, step, error, attempt);
         }

@@ -167,14 +167,15 @@ public class RunRepository {
     }
 
     /**
-     * Records that a processor's attempt returned: completes its outputs and advances the run. A
-     * superseded attempt changes nothing.
+     * Records that a processor's attempt returned: appends its last entries, completes its outputs and
+     * advances the run. A superseded attempt changes nothing, and its last entries are not written.
      *
      * @return the partition to start now, or -1
      */
-    public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt, Driver driver) {
+    public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt, Driver driver,
+                      List<Scripts.LastEntry> last) {
         return store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), driver, step.outputs(),
-                plan.shape())).nextPartition();
+                plan.shape(), last)).nextPartition();
     }
 
     /** Fails the run on behalf of a processor. @return whether this call failed it (it was running) */

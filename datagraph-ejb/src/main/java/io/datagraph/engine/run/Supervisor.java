@@ -14,6 +14,7 @@ import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.protocol.Attempt;
+import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.spi.ProcessorExecutor;
 import io.datagraph.flow.Flow;
@@ -29,6 +30,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -232,8 +234,8 @@ public class Supervisor implements DispatchReceiver {
         return runs.attempt(runId, step, via);
     }
 
-    void finished(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt) {
-        int next = runs.finish(runId, plan, step, attempt, executors.driver(plan));
+    void finished(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt, List<Scripts.LastEntry> last) {
+        int next = runs.finish(runId, plan, step, attempt, executors.driver(plan), last);
         if (next >= 0) {
             schedule(runId, plan, next, attempt.epoch());
         }

@@ -4,8 +4,8 @@
 -- Returns {OK, '', '', backlog, position}: the values its slowest running reader has not read yet, and
 -- that reader's position (-1: none running); or why nothing was written:
 -- {run status or UNKNOWN, failed processor, error}, {SUPERSEDED, '', ''} or {CLOSED, '', ''}.
--- uses sample(), backlog(), refused() and split(), which Script prepends from rates_lib, backlog_lib, fence_lib,
--- refused_lib and split_lib
+-- uses backlog(), refused() and append_entry(), which Script prepends from rates_lib, backlog_lib, fence_lib,
+-- refused_lib, split_lib and append_lib
 local stream, sequence, count, payload, signature, writer, channel, runId =
   ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local refusal = refused(KEYS[1], writer)
@@ -15,26 +15,13 @@ end
 if redis.call('HEXISTS', KEYS[1], 'closed:' .. stream) == 1 then
   return {'CLOSED', '', ''}
 end
--- a command retried after a lost reply must not append its batch twice (sequence 0: not deduplicated)
-if sequence > 0 then
-  local last = tonumber(redis.call('HGET', KEYS[1], 'seq:' .. stream) or '0')
-  if sequence <= last then
-    return {'OK', '', ''}
-  end
-  redis.call('HSET', KEYS[1], 'seq:' .. stream, sequence)
-end
-local entryId
-if signature == '' then
-  entryId = redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload)
-else
-  entryId = redis.call('XADD', KEYS[2], '*', 'n', count, 'v', payload, 's', signature)
-end
 local workKeys = {}
 for i = 3, #KEYS do
   table.insert(workKeys, {ARGV[6 + i], KEYS[i]})
 end
-split(KEYS[1], entryId, tonumber(count), workKeys)
-sample(KEYS[1], 'w:' .. stream .. ':', redis.call('HINCRBY', KEYS[1], 'count:' .. stream, count))
+if not append_entry(KEYS[1], KEYS[2], stream, sequence, count, payload, signature, workKeys) then
+  return {'OK', '', ''}
+end
 redis.call('PUBLISH', channel, runId)
 local lag = backlog(KEYS[1], stream)
 return {'OK', '', '', lag[1], lag[2]}

@@ -66,8 +66,11 @@ class ScriptsTest {
         assertEquals(List.of("channel", "runId", "partition", "writer", "driver", "driven", "k"),
                 argumentNames(Script.FINISH));
         ScriptCall<Scripts.Finish> call = Scripts.finish(RUN, 1, "foo#1", new Driver("n1", List.of("foo", "bar")),
-                List.of("b"), new Scripts.RunShape(List.of("a", "b"), List.of("enrich")));
-        assertEquals(List.of("dg:signals", "r1", 1, "foo#1", "n1", "foo,bar", 1, "b", "a", "b"), call.args());
+                List.of("b"), new Scripts.RunShape(List.of("a", "b"), List.of("enrich")),
+                List.of(new Scripts.LastEntry("b", 3, new EntryCodec.Batch(2, "1\n2", ""), List.of("enrich"))));
+        // the last entry of b: sequence 3, two values, split for enrich, whose work stream is KEYS[4]
+        assertEquals(List.of("dg:signals", "r1", 1, "foo#1", "n1", "foo,bar", 1, "b", 2, "a", "b",
+                1, "b", 3L, 2, "1\n2", "", 1, "enrich", 4), call.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b", "dg:{r1}:work:enrich", "dg:{r1}:held:enrich",
                 "dg:{r1}:dead"), call.keys());
     }
