@@ -1,5 +1,6 @@
 package io.datagraph.it;
 
+import io.datagraph.testing.ProcessCpu;
 import io.datagraph.testing.StoreProbe;
 
 import java.io.IOException;

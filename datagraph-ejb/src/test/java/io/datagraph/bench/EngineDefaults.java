@@ -19,7 +19,8 @@ final class EngineDefaults {
                 "datagraph.read.poll-interval", "PT1S",
                 "datagraph.node.heartbeat", "PT2S",
                 "datagraph.executor.fallback-threads", "16",
-                "datagraph.run.ttl", "PT1M");
+                "datagraph.run.ttl", "PT1M",
+                "datagraph.node.warm-up-values", "200000");
     }
 
     /** Sets them as system properties of this JVM (MicroProfile Config ranks those first). */

@@ -35,7 +35,6 @@ public final class SquaresBenchmark {
         String url = System.getenv("DATAGRAPH_REDIS_URL");
         RedisServer local = url == null || url.isBlank() ? RedisServer.start() : null;
         EngineDefaults.apply(local != null ? local.url() : url);
-        long expected = LongStream.range(0, values).map(x -> x * x).sum();
         System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s%n", values,
                 System.getProperty("datagraph.redis.url"), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
@@ -45,28 +44,38 @@ public final class SquaresBenchmark {
             Await.until(container.select(DeploymentWarmUp.class).get()::done, Duration.ofMinutes(1),
                     "the engine's warm-up did not end within a minute");
             for (int round = 1; round <= rounds; round++) {
-                long started = System.nanoTime();
-                Run run = datagraph.start("squares", Map.of("count", List.of(values)));
-                long startReturned = System.nanoTime();
-                CompletableFuture<Long> firstSquare = CompletableFuture.supplyAsync(() -> {
-                    run.io("squares", Long.class).first();
-                    return System.nanoTime();
-                });
-                List<Long> total = run.<Long>io("total", Long.class).stream().toList();
-                long finished = System.nanoTime();
-                if (!total.equals(List.of(expected)) || run.await(Duration.ofSeconds(10)) != RunStatus.COMPLETED) {
-                    throw new IllegalStateException("wrong result " + total + " (expected " + expected + ")");
-                }
-                double seconds = (finished - started) / 1e9;
-                double firstMillis = (firstSquare.get(1, TimeUnit.MINUTES) - started) / 1e6;
+                Round result = round(datagraph, values);
                 System.out.printf("round %d: %,.0f values/s end to end (%.2f s), first square after %.1f ms"
-                                + " (start() returned after %.1f ms)%n",
-                        round, values / seconds, seconds, firstMillis, (startReturned - started) / 1e6);
+                                + " (start() returned after %.1f ms)%n", round, result.valuesPerSecond(),
+                        values / result.valuesPerSecond(), result.firstValueMillis(), result.startMillis());
             }
         } finally {
             if (local != null) {
                 local.close();
             }
         }
+    }
+
+    /** One run of range → square → sum: its rate end to end, when its first square arrived, when start() returned. */
+    record Round(double valuesPerSecond, double firstValueMillis, double startMillis) {
+    }
+
+    /** Runs the {@code squares} flow once over {@code values} values and checks its total. */
+    static Round round(Datagraph datagraph, int values) throws Exception {
+        long expected = LongStream.range(0, values).map(x -> x * x).sum();
+        long started = System.nanoTime();
+        Run run = datagraph.start("squares", Map.of("count", List.of(values)));
+        long startReturned = System.nanoTime();
+        CompletableFuture<Long> firstSquare = CompletableFuture.supplyAsync(() -> {
+            run.io("squares", Long.class).first();
+            return System.nanoTime();
+        });
+        List<Long> total = run.<Long>io("total", Long.class).stream().toList();
+        long finished = System.nanoTime();
+        if (!total.equals(List.of(expected)) || run.await(Duration.ofSeconds(10)) != RunStatus.COMPLETED) {
+            throw new IllegalStateException("wrong result " + total + " (expected " + expected + ")");
+        }
+        return new Round(values / ((finished - started) / 1e9), (firstSquare.get(1, TimeUnit.MINUTES) - started) / 1e6,
+                (startReturned - started) / 1e6);
     }
 }

@@ -79,24 +79,39 @@ public final class StoreEmitter<T> implements Emitter<T> {
     @Override
     public void emit(T value) {
         String json = encoder.encode(value);
+        // one lock per value while no reader lags: this runs for every value a processor emits
         synchronized (lock) {
             if (skip > 0) {
                 skip--;
                 return;
             }
+            if (!readersLag()) {
+                add(json);
+                return;
+            }
         }
         awaitReaders();
         synchronized (lock) {
-            checkOpen();
-            while (inFlight && batch.full()) {
-                awaitAck();
-                checkOpen();
-            }
-            batch.add(json);
-            if (!inFlight) {
-                send();
-            }
+            add(json);
         }
+    }
+
+    /** Adds a value to the gathered batch, sending it when none is in flight; caller holds the lock. */
+    private void add(String json) {
+        checkOpen();
+        while (inFlight && batch.full()) {
+            awaitAck();
+            checkOpen();
+        }
+        batch.add(json);
+        if (!inFlight) {
+            send();
+        }
+    }
+
+    /** Whether the slowest running reader lags beyond the window (and is not stalled); caller holds the lock. */
+    private boolean readersLag() {
+        return backlog > window && slowestPosition != stalledPosition;
     }
 
     /** Waits until every value emitted so far is in the store. */
@@ -162,7 +177,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
      */
     private void awaitReaders() {
         synchronized (lock) {
-            if (backlog <= window || slowestPosition == stalledPosition) {
+            if (!readersLag()) {
                 return;
             }
         }

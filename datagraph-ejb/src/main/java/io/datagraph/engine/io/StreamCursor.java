@@ -38,7 +38,9 @@ final class StreamCursor {
     /** When resuming inside an entry: its id, and how many of its values were already read. */
     private String resumeEntry;
     private int resumeSkip;
-    private String lastPosition;
+    /** The entry and index of the value last taken: its position is only spelled out when asked for. */
+    private String lastEntry;
+    private int lastIndex;
     private boolean ended;
 
     /** @param reader the processor reading, whose progress the store records; empty for other readers */
@@ -112,7 +114,8 @@ final class StreamCursor {
         if (entry.next == entry.values.length) {
             buffered.removeFirst();
         }
-        lastPosition = new StreamPosition(entry.id, entry.first + index).toString();
+        lastEntry = entry.id;
+        lastIndex = entry.first + index;
         if (++taken - reported >= PROGRESS_EVERY && !reader.isEmpty()) {
             reportProgress();
         }
@@ -121,7 +124,7 @@ final class StreamCursor {
 
     /** The position of the value last returned by {@link #take()}. */
     String lastPosition() {
-        return lastPosition;
+        return lastEntry == null ? null : new StreamPosition(lastEntry, lastIndex).toString();
     }
 
     /**

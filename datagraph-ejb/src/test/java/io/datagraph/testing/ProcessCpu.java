@@ -1,4 +1,4 @@
-package io.datagraph.it;
+package io.datagraph.testing;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /** CPU time of local processes, from {@code /proc} (Linux): how a benchmark splits its cost between client, server and store. */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
 
@@ -16,13 +16,13 @@ final class ProcessCpu {
     }
 
     /** CPU seconds (user + system) of this JVM so far. */
-    static double self() {
+    public static double self() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
     /** CPU seconds (user + system) of process {@code pid} so far, or NaN where it cannot be read. */
-    static double of(long pid) {
+    public static double of(long pid) {
         if (pid <= 0) {
             return Double.NaN;
         }
@@ -37,7 +37,7 @@ final class ProcessCpu {
     }
 
     /** The process listening on a local TCP port, found through {@code /proc/net/tcp*} and the processes' sockets. */
-    static OptionalLong listeningOn(int port) {
+    public static OptionalLong listeningOn(int port) {
         String inode = listeningSocketInode(port);
         if (inode == null) {
             return OptionalLong.empty();
