@@ -9,6 +9,7 @@ import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StatusReply;
 import io.datagraph.engine.store.StoreClient;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -136,7 +137,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
      *
      * @return the last entry, or empty when every value was sent already (or the stream was completed)
      */
-    public java.util.Optional<Scripts.LastEntry> lastEntry() {
+    public Optional<Scripts.LastEntry> lastEntry() {
         synchronized (lock) {
             draining = true;
             while (inFlight) {
@@ -147,10 +148,10 @@ public final class StoreEmitter<T> implements Emitter<T> {
             }
             if (completed || batch.isEmpty()) {
                 completed = true;
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             completed = true;
-            return java.util.Optional.of(new Scripts.LastEntry(name, ++sequence, batch.take(), elementWiseReaders));
+            return Optional.of(new Scripts.LastEntry(name, ++sequence, batch.take(), elementWiseReaders));
         }
     }
 

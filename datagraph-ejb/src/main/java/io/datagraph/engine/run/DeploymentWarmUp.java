@@ -68,7 +68,8 @@ public class DeploymentWarmUp {
             done = true;
             return;
         }
-        threads.soon("warming up the engine", () -> {
+        // a thread of its own: on the scheduler's it would hold back heartbeats for as long as it runs
+        threads.newThread("datagraph warm-up", () -> {
             try {
                 long started = System.nanoTime();
                 run(plan, values);
@@ -78,7 +79,7 @@ public class DeploymentWarmUp {
             } finally {
                 done = true;
             }
-        });
+        }).start();
     }
 
     /** Whether the warm-up has ended (or was off): until then, runs would compete with it. */
