@@ -4,6 +4,7 @@ import io.datagraph.testing.ProcessCpu;
 import io.datagraph.testing.StoreProbe;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,9 +49,12 @@ public final class SmallFlowBenchmark {
             new Shape("multiply", "{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[3]}}", "bar", "[0,2,4]"),
             new Shape("range → square → sum (10)", "{\"flow\":\"squares\",\"inputs\":{\"count\":[10]}}", "total", "[285]"));
 
-    /** One timed interval: what was done, how fast, and what it cost. */
+    /**
+     * One timed interval: what was done, how fast, and what it cost; {@code errors} requests that got no
+     * answer (a timeout, a broken connection), the first of them in {@code firstError}.
+     */
     private record Round(int operations, double seconds, long[] latencies, double clientCpu, double serverCpu,
-                         double storeCpu) {
+                         double storeCpu, int errors, String firstError) {
 
         double rate() {
             return operations / seconds;
@@ -63,7 +68,8 @@ public final class SmallFlowBenchmark {
             return String.format("%,8.0f %s/s   p50 %6.1f ms   p99 %6.1f ms   CPU ms per %s: client %.2f, server %.2f, store %.2f",
                     rate(), unit, percentileMillis(0.5), percentileMillis(0.99), unit.replace("flows", "flow")
                             .replace("requests", "request"), 1000 * clientCpu / operations, 1000 * serverCpu / operations,
-                    1000 * storeCpu / operations);
+                    1000 * storeCpu / operations) + (errors == 0 ? ""
+                    : String.format("   %d requests unanswered (first: %s)", errors, firstError));
         }
     }
 
@@ -128,6 +134,10 @@ public final class SmallFlowBenchmark {
     private Round load(int clients, double seconds, Runnable operation) throws InterruptedException {
         long[][] latencies = new long[clients][];
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // a request without an answer is counted and reported, not fatal: one lost request must not lose the run's
+        // figures; a wrong answer still ends the benchmark
+        AtomicInteger unanswered = new AtomicInteger();
+        AtomicReference<String> firstUnanswered = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         Thread[] threads = new Thread[clients];
@@ -142,7 +152,13 @@ public final class SmallFlowBenchmark {
                     go.await();
                     while (System.nanoTime() < end[0] && failure.get() == null) {
                         long started = System.nanoTime();
-                        operation.run();
+                        try {
+                            operation.run();
+                        } catch (UncheckedIOException noAnswer) {
+                            unanswered.incrementAndGet();
+                            firstUnanswered.compareAndSet(null, String.valueOf(noAnswer.getCause()));
+                            continue;
+                        }
                         if (count == mine.length) {
                             mine = Arrays.copyOf(mine, count * 2);
                         }
@@ -171,7 +187,7 @@ public final class SmallFlowBenchmark {
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Round(all.length, elapsed, all, ProcessCpu.self() - client0, ProcessCpu.of(serverPid) - server0,
-                ProcessCpu.of(storePid) - store0);
+                ProcessCpu.of(storePid) - store0, unanswered.get(), firstUnanswered.get());
     }
 
     /** Starts one small flow and reads its output. */
@@ -246,7 +262,7 @@ public final class SmallFlowBenchmark {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
