@@ -34,7 +34,7 @@ class EmptyStoreTest {
 
     @EngineTest.Configuration
     static Map<String, String> ownStore() {
-        return Map.of("datagraph.redis.url", STORE.url(), "datagraph.redis.cluster-nodes", "");
+        return STORE.asTheStore();
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class EvictionReadinessTest {
 
     @EngineTest.Configuration
     static Map<String, String> evictingStore() {
-        return Map.of("datagraph.redis.url", STORE.url(), "datagraph.redis.cluster-nodes", "");
+        return STORE.asTheStore();
     }
 
     @AfterAll

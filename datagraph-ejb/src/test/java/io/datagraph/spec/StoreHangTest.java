@@ -57,12 +57,12 @@ class StoreHangTest {
 
     @EngineTest.Configuration
     static Map<String, String> ownStore() {
-        return Map.of("datagraph.redis.url", STORE.url(), "datagraph.redis.cluster-nodes", "");
+        return STORE.asTheStore();
     }
 
     @BeforeAll
     void startConsumerNodes() throws Exception {
-        Map<String, String> onThisStore = Map.of("datagraph.redis.url", STORE.url(), "datagraph.redis.cluster-nodes", "");
+        Map<String, String> onThisStore = STORE.asTheStore();
         consumers.add(EngineNode.start("hang-consumer-1", "consumer", onThisStore));
         consumers.add(EngineNode.start("hang-consumer-2", "consumer", onThisStore));
         Await.until(() -> directory.served("consumer"), HANG_GUARD, "the consumer nodes never joined");

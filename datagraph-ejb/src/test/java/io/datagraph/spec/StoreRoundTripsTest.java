@@ -41,7 +41,7 @@ class StoreRoundTripsTest {
 
     @EngineTest.Configuration
     static Map<String, String> ownStore() {
-        return Map.of("datagraph.redis.url", STORE.url(), "datagraph.redis.cluster-nodes", "");
+        return STORE.asTheStore();
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,6 +80,14 @@ public final class RedisServer implements AutoCloseable {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /**
+     * The configuration of an engine whose store is this server alone: its URL, and no Cluster, which
+     * the test run's Cluster execution would otherwise set.
+     */
+    public Map<String, String> asTheStore() {
+        return Map.of("datagraph.redis.url", url(), "datagraph.redis.cluster-nodes", "");
     }
 
     /** Kills the server (as a crash would) and waits for it to exit. */
