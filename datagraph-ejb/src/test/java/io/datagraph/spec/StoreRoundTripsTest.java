@@ -50,50 +50,56 @@ class StoreRoundTripsTest {
     }
 
     @BeforeAll
-    void scriptsLoaded() throws InterruptedException {
+    void scriptsLoaded() {
         // the first call of each script loads it: not what a flow costs
         multiplyThree();
     }
 
+    /**
+     * Read once it ended, the output costs one fetch, so the bound holds whatever the timing: admit,
+     * create, attempt, read the input, finish, release, read the output, and the appends, at most one
+     * per value (usually one in all). A reader that follows the output while it is written adds a fetch
+     * per signal it wakes on (8.7–9.7 round trips in all on average, measured by {@code ./benchmark small}).
+     */
     @Test
-    void aOneProcessorFlowStartedAndReadCostsAtMostTenRoundTrips() {
+    void aOneProcessorFlowReadOnceEndedCostsAtMostTenRoundTrips() {
         List<String> trips = roundTripsOf(this::multiplyThree);
-        assertTrue(trips.size() <= 10, trips.size() + " round trips:\n" + String.join("\n", trips));
+        long appends = trips.stream().filter(StoreRoundTripsTest::appendsToBar).count();
+        assertTrue(trips.size() - appends <= 7 && trips.size() <= 10, trips.size() + " round trips:\n" + String.join("\n", trips));
     }
 
     @Test
     void aProcessorsLastValuesRideOnItsFinish() {
         // multiply emits 0, 2, 4: the first goes out at once, the other two with the finish
-        List<String> appends = roundTripsOf(this::multiplyThree).stream().filter(line -> line.contains(":io:bar\" \"bar\""))
-                .toList();
+        List<String> appends = roundTripsOf(this::multiplyThree).stream().filter(StoreRoundTripsTest::appendsToBar).toList();
         assertEquals(1, appends.size(), String.join("\n", appends));
     }
 
-    /** Starts multiply with input [3] and reads its output [0, 2, 4], as a client of the REST API does. */
-    private Run multiplyThree() {
+    /**
+     * Starts multiply with input [3], waits until this node released the ended run, then reads its
+     * output [0, 2, 4]; answers the run's id.
+     */
+    private String multiplyThree() {
         Run run = datagraph.start(RunRequest.of(Flow.of("multiply")).input("foo", 3));
+        try {
+            Await.until(() -> !admission.admitted().contains(run.id()), Duration.ofSeconds(30),
+                    "the run was not released within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         assertEquals(List.of(0, 2, 4), run.<Integer>io("bar", Integer.class).stream().toList());
-        return run;
+        return run.id();
     }
 
-    /**
-     * The commands sent while {@code flow} ran, until the run ended, that name its run; scripts' inner
-     * commands left out.
-     */
-    private List<String> roundTripsOf(java.util.function.Supplier<Run> flow) {
-        Run[] run = new Run[1];
-        List<String> seen = probe.monitor(() -> {
-            run[0] = flow.get();
-            // the node releases an ended run once it hears the run's end: wait for that too (ZRANGE, not naming it)
-            try {
-                Await.until(() -> !admission.admitted().contains(run[0].id()), Duration.ofSeconds(30),
-                        "the run was not released within 30 s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
-        String id = run[0].id();
-        return seen.stream().filter(line -> !line.contains(" lua]") && line.contains(id)).toList();
+    private static boolean appendsToBar(String command) {
+        return command.contains(":io:bar\" \"bar\"");
+    }
+
+    /** The commands sent while {@code flow} ran that name its run; scripts' inner commands left out. */
+    private List<String> roundTripsOf(java.util.function.Supplier<String> flow) {
+        String[] runId = new String[1];
+        List<String> seen = probe.monitor(() -> runId[0] = flow.get());
+        return seen.stream().filter(line -> !line.contains(" lua]") && line.contains(runId[0])).toList();
     }
 }
