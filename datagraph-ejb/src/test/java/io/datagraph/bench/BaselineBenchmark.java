@@ -1,9 +1,6 @@
 package io.datagraph.bench;
 
 import io.datagraph.Datagraph;
-import io.datagraph.engine.run.DeploymentWarmUp;
-import io.datagraph.testing.Await;
-import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.ProcessCpu;
 import io.datagraph.testing.StoreProbe;
 import io.datagraph.testing.RedisServer;
@@ -50,19 +47,15 @@ public final class BaselineBenchmark {
     public static void main(String[] args) throws Exception {
         int values = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        String url = System.getenv("DATAGRAPH_REDIS_URL");
-        RedisServer local = url == null || url.isBlank() ? RedisServer.start() : null;
-        EngineDefaults.apply(local != null ? local.url() : url);
+        RedisServer local = EngineDefaults.applyToConfiguredStore();
         System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s%n", values,
                 System.getProperty("datagraph.redis.url"), Runtime.getRuntime().availableProcessors(), Runtime.version());
         Config config = new Config();
         config.useSingleServer().setAddress(System.getProperty("datagraph.redis.url"));
         RedissonClient redisson = Redisson.create(config);
         ExecutorService stages = Executors.newFixedThreadPool(3);
-        try (WeldContainer container = EngineDeployment.weld().initialize()) {
+        try (WeldContainer container = EngineDefaults.engine()) {
             Datagraph datagraph = container.select(Datagraph.class).get();
-            Await.until(container.select(DeploymentWarmUp.class).get()::done, Duration.ofMinutes(1),
-                    "the engine's warm-up did not end within a minute");
             long storePid = Long.parseLong(new StoreProbe(java.net.URI.create(System.getProperty("datagraph.redis.url")))
                     .info("process_id"));
             double[] baseline = new double[rounds];

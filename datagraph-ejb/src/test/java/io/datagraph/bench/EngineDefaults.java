@@ -1,10 +1,17 @@
 package io.datagraph.bench;
 
+import io.datagraph.engine.run.DeploymentWarmUp;
+import io.datagraph.testing.Await;
+import io.datagraph.testing.EngineDeployment;
+import io.datagraph.testing.RedisServer;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The engine's default settings for the keys the test configuration changes (it shrinks them to
- * exercise edge cases): benchmarks measure what users run.
+ * exercise edge cases): benchmarks measure what users run, on an engine booted as a server boots it.
  */
 final class EngineDefaults {
 
@@ -26,5 +33,38 @@ final class EngineDefaults {
     /** Sets them as system properties of this JVM (MicroProfile Config ranks those first). */
     static void apply(String redisUrl) {
         with(redisUrl).forEach(System::setProperty);
+    }
+
+    /**
+     * The store a benchmark uses, with the defaults applied: {@code $DATAGRAPH_REDIS_URL}, else a local
+     * Redis server it starts.
+     *
+     * @return that local server, for the caller to close; null when the environment names the store
+     */
+    static RedisServer applyToConfiguredStore() {
+        String url = System.getenv("DATAGRAPH_REDIS_URL");
+        RedisServer local = url == null || url.isBlank() ? RedisServer.start() : null;
+        apply(local != null ? local.url() : url);
+        return local;
+    }
+
+    /**
+     * Boots the engine under Weld and waits, as a server does before it reports ready, until its
+     * deployment warm-up ({@code datagraph.node.warm-up-values}) has ended, so that no round competes with it.
+     */
+    static WeldContainer engine() {
+        WeldContainer container = EngineDeployment.weld().initialize();
+        try {
+            Await.until(container.select(DeploymentWarmUp.class).get()::done, Duration.ofMinutes(1),
+                    "the engine's warm-up did not end within a minute");
+            return container;
+        } catch (InterruptedException e) {
+            container.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException | Error e) {
+            container.close();
+            throw e;
+        }
     }
 }

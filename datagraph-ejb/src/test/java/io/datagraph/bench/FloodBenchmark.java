@@ -7,13 +7,11 @@ import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,7 +32,7 @@ public final class FloodBenchmark {
         try (RedisServer redis = RedisServer.start()) {
             EngineDefaults.apply(redis.url());
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            try (WeldContainer container = EngineDeployment.weld().initialize()) {
+            try (WeldContainer container = EngineDefaults.engine()) {
                 Datagraph datagraph = container.select(Datagraph.class).get();
                 long started = System.nanoTime();
                 Run run = datagraph.start(RunRequest.of(Flow.of("flood", "trickle")).input("n", values)

@@ -4,7 +4,6 @@ import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.flow.Flow;
-import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -37,7 +36,7 @@ public final class ParallelBenchmark {
             EngineDefaults.apply(redis.url());
             System.out.printf("a 20 ms element-wise step, %d cores, Redis and every node on this machine, median of %d rounds%n",
                     Runtime.getRuntime().availableProcessors(), rounds);
-            try (WeldContainer container = EngineDeployment.weld().initialize()) {
+            try (WeldContainer container = EngineDefaults.engine()) {
                 Datagraph datagraph = container.select(Datagraph.class).get();
                 if (squaresOnly) {
                     squares(datagraph, 1_000_000, rounds);

@@ -1,12 +1,9 @@
 package io.datagraph.bench;
 
-import io.datagraph.engine.run.DeploymentWarmUp;
-import io.datagraph.testing.Await;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.RunStatus;
-import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -32,17 +29,12 @@ public final class SquaresBenchmark {
     public static void main(String[] args) throws Exception {
         int values = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        String url = System.getenv("DATAGRAPH_REDIS_URL");
-        RedisServer local = url == null || url.isBlank() ? RedisServer.start() : null;
-        EngineDefaults.apply(local != null ? local.url() : url);
+        RedisServer local = EngineDefaults.applyToConfiguredStore();
         System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s%n", values,
                 System.getProperty("datagraph.redis.url"), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
-        try (WeldContainer container = EngineDeployment.weld().initialize()) {
+        try (WeldContainer container = EngineDefaults.engine()) {
             Datagraph datagraph = container.select(Datagraph.class).get();
-            // as a server does before it reports ready (datagraph.node.warm-up-values)
-            Await.until(container.select(DeploymentWarmUp.class).get()::done, Duration.ofMinutes(1),
-                    "the engine's warm-up did not end within a minute");
             for (int round = 1; round <= rounds; round++) {
                 Round result = round(datagraph, values);
                 System.out.printf("round %d: %,.0f values/s end to end (%.2f s), first square after %.1f ms"

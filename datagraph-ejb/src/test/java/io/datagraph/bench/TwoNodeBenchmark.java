@@ -2,7 +2,6 @@ package io.datagraph.bench;
 
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
-import io.datagraph.testing.EngineDeployment;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -39,7 +38,7 @@ public final class TwoNodeBenchmark {
     }
 
     private static void measure(String setup, int values, int rounds, long expected) {
-        try (WeldContainer container = EngineDeployment.weld().initialize()) {
+        try (WeldContainer container = EngineDefaults.engine()) {
             Datagraph datagraph = container.select(Datagraph.class).get();
             for (int round = 1; round <= rounds; round++) {
                 long started = System.nanoTime();
