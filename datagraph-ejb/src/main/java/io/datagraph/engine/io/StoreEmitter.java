@@ -115,8 +115,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
         return backlog > window && slowestPosition != stalledPosition;
     }
 
-    /** Waits until every value emitted so far is in the store. */
-    public void flush() {
+    /** Waits until every value emitted so far is in the store ({@link #complete()} does before closing). */
+    private void flush() {
         synchronized (lock) {
             while (inFlight || (!batch.isEmpty() && failure == null)) {
                 if (!inFlight) {

@@ -273,11 +273,11 @@ public class RunRepository {
 
     /** The plan held in a run's meta fields, already read. */
     public RunPlan plan(String runId, Map<String, String> meta) {
-        String json = meta.get(MetaField.PLAN);
-        if (json == null) {
+        String plan = meta.get(MetaField.PLAN);
+        if (plan == null) {
             throw new UnknownRunException(runId);
         }
-        return this.json.jsonb().fromJson(json, RunPlan.class);
+        return json.jsonb().fromJson(plan, RunPlan.class);
     }
 
     /** Ids of the most recently started runs, newest first (some may have expired since, or been refused). */
