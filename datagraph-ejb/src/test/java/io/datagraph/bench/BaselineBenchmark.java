@@ -31,10 +31,12 @@ import java.util.stream.LongStream;
  * The engine beside the same pipeline written by hand: range → square → sum as three threads on
  * Redisson, each stage's values in entries of 1,024 (XADD), read with blocking XREAD, no framework;
  * then the engine's {@code squares} flow on the same store. Each round runs both, alternately; prints
- * every round, the median of the warm rounds (all but the first) of each, and the engine's share of
- * the baseline. Uses the store at {@code $DATAGRAPH_REDIS_URL}, or starts a local Redis server.
+ * every round, then the engine's share of the baseline three ways: cold (round 1), warming (the median
+ * of the rounds before the second half) and warm (the median of the second half, once the JIT, which
+ * shares the two cores, has compiled both paths: the engine has far more code to compile). Uses the
+ * store at {@code $DATAGRAPH_REDIS_URL}, or starts a local Redis server.
  *
- * <pre>./benchmark baseline [values=1000000] [rounds=5]</pre>
+ * <pre>./benchmark baseline [values=1000000] [rounds=10]</pre>
  */
 public final class BaselineBenchmark {
 
@@ -46,7 +48,7 @@ public final class BaselineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int values = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         RedisServer local = EngineDefaults.applyToConfiguredStore();
         System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s%n", values,
                 System.getProperty("datagraph.redis.url"), Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -74,10 +76,14 @@ public final class BaselineBenchmark {
                         jvm1 - jvm0, store1 - store0, engine[round], jvm2 - jvm1, store2 - store1,
                         engine[round] / baseline[round]);
             }
-            double warmBaseline = warmMedian(baseline);
-            double warmEngine = warmMedian(engine);
-            System.out.printf("median of warm rounds (2–%d): by hand %,.0f values/s, engine %,.0f values/s:"
-                    + " the engine at %.0f%% of the baseline%n", rounds, warmBaseline, warmEngine, 100 * warmEngine / warmBaseline);
+            int half = rounds / 2 + 1;
+            report("cold (round 1)", baseline[0], engine[0]);
+            if (half > 2) {
+                report("warming (median of rounds 2–" + (half - 1) + ")", median(baseline, 1, half - 1),
+                        median(engine, 1, half - 1));
+            }
+            report("warm (median of rounds " + half + "–" + rounds + ")", median(baseline, half - 1, rounds),
+                    median(engine, half - 1, rounds));
         } finally {
             stages.shutdownNow();
             redisson.shutdown();
@@ -175,9 +181,16 @@ public final class BaselineBenchmark {
         stream.add(StreamAddArgs.entries(Map.of("n", Integer.toString(count), "v", payload.toString())));
     }
 
-    private static double warmMedian(double[] rounds) {
-        double[] warm = rounds.length > 1 ? Arrays.copyOfRange(rounds, 1, rounds.length) : rounds.clone();
-        Arrays.sort(warm);
-        return warm.length % 2 == 1 ? warm[warm.length / 2] : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
+    private static void report(String which, double byHand, double engine) {
+        System.out.printf("%s: by hand %,.0f values/s, engine %,.0f values/s: the engine at %.0f%% of the baseline%n",
+                which, byHand, engine, 100 * engine / byHand);
+    }
+
+    /** The median of {@code rounds[from..to)}. */
+    private static double median(double[] rounds, int from, int to) {
+        double[] chosen = Arrays.copyOfRange(rounds, from, to);
+        Arrays.sort(chosen);
+        int n = chosen.length;
+        return n % 2 == 1 ? chosen[n / 2] : (chosen[n / 2 - 1] + chosen[n / 2]) / 2;
     }
 }

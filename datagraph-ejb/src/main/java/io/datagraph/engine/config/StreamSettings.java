@@ -24,7 +24,7 @@ public record StreamSettings(int readBatch, Duration pollInterval, int emitBatch
         return new StreamSettings(
                 in.atLeast("datagraph.read.batch", 1, 32),
                 in.duration("datagraph.read.poll-interval", Duration.ofMillis(1), "PT1S"),
-                in.atLeast("datagraph.emit.batch", 1, 1024),
+                in.atLeast("datagraph.emit.batch", 1, 8192),
                 in.atLeast("datagraph.emit.window", 1L, 100_000L),
                 in.duration("datagraph.emit.stall", Duration.ofMillis(1), "PT5S"),
                 in.bool("datagraph.streams.trim-consumed", true),

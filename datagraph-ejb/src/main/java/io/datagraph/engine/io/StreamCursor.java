@@ -12,11 +12,19 @@ import io.datagraph.engine.store.Signals;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A position in one stream and the raw JSON values read past it, entry by entry as
  * {@link EntryCodec} decodes them; each value's position is a {@link StreamPosition}. Each fetch
  * also returns the run's status, so a failed or cancelled run stops a reader at its next fetch.
+ *
+ * <p>While values flow (a fetch found a value and the stream has not ended), the cursor reads ahead:
+ * once a single fetched entry is left to take, the next fetch is sent without waiting, so the reader
+ * takes that entry's values while the store answers rather than after. A read-ahead that finds
+ * nothing is not trusted to end a wait, since it may predate the {@linkplain #watch() watch}: the
+ * cursor then fetches again.
  *
  * <p>Not thread-safe: one cursor per reading thread.
  */
@@ -42,6 +50,12 @@ final class StreamCursor {
     private String lastEntry;
     private int lastIndex;
     private boolean ended;
+    /** The last entry every value of which was taken (or skipped when resuming): the store may trim up to it. */
+    private String consumed = "";
+    /** Whether the last fetch found a value: only then is reading ahead likely to find more. */
+    private boolean flowing;
+    /** The fetch sent ahead, from {@code bound}, not yet absorbed; at most one. */
+    private CompletableFuture<Scripts.Read> ahead;
 
     /** @param reader the processor reading, whose progress the store records; empty for other readers */
     StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader) {
@@ -84,8 +98,11 @@ final class StreamCursor {
 
     /** Whether a value is ready now, fetching once from the store if none is buffered. Never waits. */
     boolean poll() {
+        if (buffered.isEmpty() && !ended && ahead != null) {
+            absorb(takeAhead());
+        }
         if (buffered.isEmpty() && !ended) {
-            fetch();
+            absorb(streams.store().call(read()));
         }
         return !buffered.isEmpty();
     }
@@ -113,6 +130,8 @@ final class StreamCursor {
         int index = entry.next++;
         if (entry.next == entry.values.length) {
             buffered.removeFirst();
+            consumed = entry.id;
+            readAheadIfDue();
         }
         lastEntry = entry.id;
         lastIndex = entry.first + index;
@@ -165,10 +184,31 @@ final class StreamCursor {
                 .fastPutAsync(MetaField.read(name, reader), String.valueOf(taken));
     }
 
-    private void fetch() {
+    /** The next fetch, from {@code bound}; it reports this reader's progress too. */
+    private io.datagraph.engine.protocol.ScriptCall<Scripts.Read> read() {
         reported = taken;
-        Scripts.Read reply = streams.store().call(Scripts.read(keys, name, bound, streams.config().streams().readBatch(), reader,
-                taken));
+        return Scripts.read(keys, name, bound, streams.config().streams().readBatch(), reader, taken, consumed);
+    }
+
+    /** Sends the next fetch ahead when values flow and at most one fetched entry is left to take. */
+    private void readAheadIfDue() {
+        if (ahead == null && flowing && !ended && buffered.size() <= 1) {
+            ahead = streams.store().callAsync(read()).toCompletableFuture();
+        }
+    }
+
+    private Scripts.Read takeAhead() {
+        CompletableFuture<Scripts.Read> pending = ahead;
+        ahead = null;
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Checks a fetch's status and buffers its entries; every fetch, ahead or not, goes through here in order. */
+    private void absorb(Scripts.Read reply) {
         StatusReply status = reply.status();
         if (status.is(StatusReply.TRIMMED)) {
             throw new DatagraphException("stream '" + name + "' of run " + keys.runId() + " no longer holds its values up"
@@ -179,6 +219,7 @@ final class StreamCursor {
         if (!status.is("RUNNING") && !status.is("COMPLETED")) {
             throw status.ended(keys.runId());
         }
+        flowing = false;
         for (Scripts.RawEntry raw : reply.entries()) {
             bound = "(" + raw.id();
             EntryCodec.Entry entry = streams.entries().decode(keys.runId(), name, raw.id(), raw.fields());
@@ -190,8 +231,12 @@ final class StreamCursor {
             resumeEntry = null;
             if (skip < entry.values().length) {
                 buffered.addLast(new Entry(raw.id(), entry.valuesFrom(skip), skip));
+                flowing = true;
+            } else {
+                consumed = raw.id();
             }
         }
+        readAheadIfDue();
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *   <li>{@value #END}{@code =1}: the end marker, written once, last.</li>
  * </ul>
  * A batch holds at most {@code datagraph.emit.batch} values, each at most
- * {@code datagraph.limits.value-bytes} bytes of JSON (UTF-8). A value's position in the stream is a
+ * {@code datagraph.limits.value-bytes} bytes of JSON (UTF-8), and takes no further value once its
+ * payload reaches {@value #ENTRY_CHARS} characters. A value's position in the stream is a
  * {@link StreamPosition}: the entry id and the value's index in the entry.
  *
  * <p>Thread-safe; {@link Batcher}s are not.
@@ -35,6 +36,12 @@ public class EntryCodec {
     public static final String VALUES = "v";
     public static final String SIGNATURE = "s";
     public static final String END = "end";
+    /**
+     * An entry takes no further value once its payload is this long, however few values it holds: with
+     * many small values an entry amortises the store's per-entry work, with large ones this bounds what
+     * one append carries and what a reader buffers ({@code datagraph.read.batch} entries).
+     */
+    public static final int ENTRY_CHARS = 256 * 1024;
 
     @Inject
     EngineConfig config;
@@ -243,9 +250,9 @@ public class EntryCodec {
             return count == 0;
         }
 
-        /** Whether the entry holds as many values as one may. */
+        /** Whether the entry holds as many values, or as much payload, as one may. */
         public boolean full() {
-            return count >= maxBatch;
+            return count >= maxBatch || payload.length() >= ENTRY_CHARS;
         }
 
         /** The gathered values as a signed batch; the batcher starts over empty. */

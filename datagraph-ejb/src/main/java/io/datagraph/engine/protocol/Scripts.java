@@ -292,12 +292,13 @@ public final class Scripts {
     /**
      * Reads up to {@code limit} entries from {@code start} ({@code -}, {@code (<id>} after an entry or
      * {@code <id>} from it), with the run's status; a reading processor ({@code reader} non-empty)
-     * records how many values it has {@code taken}, which also lets consumed entries be trimmed.
+     * records how many values it has {@code taken} and the last entry it has {@code consumed} whole
+     * ({@code ""}: none), which lets entries every reader consumed be trimmed.
      */
     public static ScriptCall<Read> read(RunKeys keys, String stream, String start, int limit, String reader,
-                                        long taken) {
+                                        long taken, String consumed) {
         return new ScriptCall<>(Script.READ, ScriptCall.Returns.MULTI, List.of(keys.meta(), keys.stream(stream)),
-                List.of(start, limit, reader, taken, stream), raw -> {
+                List.of(start, limit, reader, taken, stream, consumed), raw -> {
                     List<Object> reply = list(raw);
                     List<RawEntry> entries = new ArrayList<>();
                     for (Object entry : (List<?>) reply.get(3)) {

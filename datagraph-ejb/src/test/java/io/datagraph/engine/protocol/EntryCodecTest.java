@@ -37,6 +37,14 @@ class EntryCodecTest {
     }
 
     @Test
+    void anEntryTakesNoFurtherValueOnceItsPayloadReachesTheEntrySize() {
+        String big = "\"" + "x".repeat(EntryCodec.ENTRY_CHARS / 2) + "\"";
+        EntryCodec manyPerEntry = EntryCodec.of(Optional.empty(), 1000, EntryCodec.ENTRY_CHARS * 2);
+        List<EntryCodec.Batch> batches = manyPerEntry.batches("run", "s", List.of(big, big, big, "1"));
+        assertEquals(List.of(2, 2), batches.stream().map(EntryCodec.Batch::count).toList());
+    }
+
+    @Test
     void anEntryDecodesToItsValuesInOrder() {
         EntryCodec.Batch batch = UNSIGNED.batches("run", "s", List.of("\"a\"", "[1,2]", "{\"k\":3}")).get(0);
         EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", fields(batch));

@@ -43,8 +43,9 @@ class ScriptsTest {
     void closeReadAttemptBacklogCancelFailAndAdmitNameTheirArguments() {
         assertEquals(List.of("stream", "writer", "channel", "runId"), argumentNames(Script.CLOSE));
         assertEquals(List.of("bar", "", "dg:signals", "r1"), Scripts.close(RUN, "bar", Attempt.NO_WRITER).args());
-        assertEquals(List.of("start", "limit", "reader", "taken", "stream"), argumentNames(Script.READ));
-        assertEquals(List.of("(1-0", 32, "sum", 5L, "squares"), Scripts.read(RUN, "squares", "(1-0", 32, "sum", 5).args());
+        assertEquals(List.of("start", "limit", "reader", "taken", "stream", "consumed"), argumentNames(Script.READ));
+        assertEquals(List.of("(1-0", 32, "sum", 5L, "squares", "0-9"),
+                Scripts.read(RUN, "squares", "(1-0", 32, "sum", 5, "0-9").args());
         assertEquals(List.of("processor", "node", "via"), argumentNames(Script.ATTEMPT));
         assertEquals(List.of("foo", "n1", "local", "b", "c"),
                 Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).args());
@@ -149,7 +150,7 @@ class ScriptsTest {
 
     @Test
     void aReadReplyReadsAsEntries() {
-        Scripts.Read read = Scripts.read(RUN, "s", "-", 10, "", 0).read(List.of("RUNNING", "", "",
+        Scripts.Read read = Scripts.read(RUN, "s", "-", 10, "", 0, "").read(List.of("RUNNING", "", "",
                 List.of(List.of("1-0", List.of("n", "1", "v", "5")), List.of("2-0", List.of("end", "1")))));
         assertEquals(List.of("1-0", "2-0"), read.entries().stream().map(Scripts.RawEntry::id).toList());
         assertEquals(List.of("end", "1"), read.entries().get(1).fields());
