@@ -17,12 +17,27 @@ import java.util.Map;
 public interface Datagraph {
 
     /**
-     * Resolves and starts a run; the processors start before this returns.
+     * Resolves and starts a run; the processors start before this returns. With an
+     * {@linkplain RunRequest#idempotencyKey idempotency key} already bound, answers the run it is bound to.
      *
      * @throws FlowResolutionException if the flow does not resolve or its floating inputs lack values
+     * @throws IdempotencyConflictException if the request's idempotency key is bound to a run started
+     *         with a different request
      * @throws StoreUnavailableException if the store cannot be reached
      */
-    Run start(RunRequest request);
+    default Run start(RunRequest request) {
+        return submit(request).run();
+    }
+
+    /**
+     * Like {@link #start(RunRequest)}, and says whether this call created the run: {@code false} when
+     * the request's idempotency key was bound to it already (a retried or concurrent duplicate).
+     */
+    Submission submit(RunRequest request);
+
+    /** What {@link #submit} did: the run, and whether this call created it. */
+    record Submission(Run run, boolean created) {
+    }
 
     /** Starts {@code flow} with the given floating-input values and the final outputs selected. */
     default Run start(Flow flow, Map<String, ? extends List<?>> inputs) {

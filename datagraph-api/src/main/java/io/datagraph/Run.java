@@ -24,12 +24,22 @@ public interface Run {
     Optional<String> startedBy();
 
     /**
-     * Appends values to an input that was left open at start ({@link RunRequest#open}).
+     * Appends values to an input that was left open at start ({@link RunRequest#open}): all of them or,
+     * if this throws, none; once, even if the store's reply is lost and the command is sent again.
      *
      * @throws UnknownStreamException if the run has no such stream
      * @throws InputClosedException   if the stream is not an open input, or was completed
      */
     void append(String input, java.util.List<?> values);
+
+    /**
+     * Appends values as {@link #append(String, java.util.List)} does, once per key: calling again with the
+     * same key appends nothing and succeeds, also after the input was completed, for as long as the run is
+     * retained — so a caller that lost the answer can simply repeat the call.
+     *
+     * @param idempotencyKey as {@link RunRequest#idempotencyKey} takes it; it names this append within the input
+     */
+    void append(String input, java.util.List<?> values, String idempotencyKey);
 
     /**
      * Completes an open input: its readers see its end once they have read its values. Idempotent.

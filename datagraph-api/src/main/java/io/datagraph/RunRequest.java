@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * What to start: a flow, the values of its floating inputs, the inputs left open, which outputs to
- * list, optionally how long the finished run's data is kept, who started it, and the workers and
- * retries of its element-wise processors. Effectively immutable: every method that changes something
- * answers a changed copy.
+ * list, optionally how long the finished run's data is kept, who started it, the workers and
+ * retries of its element-wise processors, and an idempotency key. Effectively immutable: every method
+ * that changes something answers a changed copy.
  */
 public final class RunRequest {
 
@@ -28,6 +28,10 @@ public final class RunRequest {
     private String startedBy;
     private Map<String, Integer> concurrency = Map.of();
     private Map<String, Integer> retries = Map.of();
+    private String idempotencyKey;
+
+    /** The longest idempotency key accepted. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
     private RunRequest(Flow flow) {
         this.flow = Objects.requireNonNull(flow, "flow");
@@ -43,6 +47,7 @@ public final class RunRequest {
         copy.startedBy = startedBy;
         copy.concurrency = concurrency;
         copy.retries = retries;
+        copy.idempotencyKey = idempotencyKey;
         return copy;
     }
 
@@ -124,6 +129,42 @@ public final class RunRequest {
         return copy;
     }
 
+    /**
+     * Makes the start idempotent: while a run started with this key by the same caller
+     * ({@link #startedBy}, or nobody in particular) is retained, starting again with the key answers
+     * that run instead of a new one ({@link Datagraph#submit}), and starting with the key but a
+     * different request fails with {@link IdempotencyConflictException}. A start that is refused (bad
+     * flow, limit reached) binds nothing.
+     *
+     * @param key 1 to {@value #MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters (e.g. a UUID)
+     */
+    public RunRequest idempotencyKey(String key) {
+        RunRequest copy = copy();
+        copy.idempotencyKey = checkIdempotencyKey(key);
+        return copy;
+    }
+
+    /**
+     * Checks an idempotency key: 1 to {@value #MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters.
+     *
+     * @return the key
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String checkIdempotencyKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new IllegalArgumentException("an idempotency key has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                    + " characters, not " + (key == null ? "none" : key.length()));
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException("an idempotency key holds printable ASCII characters only (no"
+                        + " spaces); character " + (i + 1) + " is U+" + String.format("%04X", (int) c));
+            }
+        }
+        return key;
+    }
+
     private static Map<String, Integer> with(Map<String, Integer> map, String key, int value) {
         Map<String, Integer> merged = new LinkedHashMap<>(map);
         merged.put(Objects.requireNonNull(key), value);
@@ -163,5 +204,10 @@ public final class RunRequest {
     /** Retries asked for element-wise processors of this run, by processor. */
     public Map<String, Integer> retries() {
         return retries;
+    }
+
+    /** The key that makes this start idempotent, if one was given. */
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
     }
 }

@@ -39,8 +39,13 @@ public class DatagraphEngine implements Datagraph {
     Instance<Flow> declaredFlows;
 
     @Override
+    public Submission submit(RunRequest request) {
+        return supervisor.submit(request);
+    }
+
+    @Override
     public StoreRun start(RunRequest request) {
-        return supervisor.start(request);
+        return (StoreRun) submit(request).run();
     }
 
     @Override

@@ -13,6 +13,8 @@ package io.datagraph.engine.protocol;
  *   <tr><td>{@value #TTL}</td><td>seconds the run's keys live once it ended</td></tr>
  *   <tr><td>{@value #STARTED}, {@value #FINISHED}</td><td>store time in ms of its start and end</td></tr>
  *   <tr><td>{@value #STARTED_BY}</td><td>the authenticated user who started it (absent: nobody in particular)</td></tr>
+ *   <tr><td>{@value #REQUEST}</td><td>when started with an idempotency key (its id then derives from caller and key),
+ *       the fingerprint of its request ({@code RequestFingerprint}): a repeat must match it</td></tr>
  *   <tr><td>{@value #FAILED_PROCESSOR}, {@value #ERROR}</td><td>set when it failed: who, and the message</td></tr>
  *   <tr><td>{@value #PARTITION}, {@value #PARTITIONS}</td><td>the partition running now, and how many there are</td></tr>
  *   <tr><td>{@code remaining:<p>}</td><td>processors of partition p not yet finished</td></tr>
@@ -69,6 +71,7 @@ public final class MetaField {
     public static final String STARTED = "started";
     public static final String FINISHED = "finished";
     public static final String STARTED_BY = "startedBy";
+    public static final String REQUEST = "request";
     public static final String FAILED_PROCESSOR = "failedProcessor";
     public static final String ERROR = "error";
     public static final String PARTITION = "partition";
@@ -85,7 +88,7 @@ public final class MetaField {
 
     /** Fields without a prefix, as the scripts spell them. */
     static final java.util.List<String> PLAIN = java.util.List.of(STATUS, PLAN, TTL, STARTED, FINISHED, STARTED_BY,
-            FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD, EPOCH, DRIVER, DRIVEN);
+            REQUEST, FAILED_PROCESSOR, ERROR, PARTITION, PARTITIONS, DEAD, EPOCH, DRIVER, DRIVEN);
 
     private MetaField() {
     }

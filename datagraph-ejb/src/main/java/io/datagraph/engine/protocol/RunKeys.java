@@ -15,7 +15,9 @@ import java.util.List;
  *       claimed by its workers through the consumer group {@value WorkUnit#GROUP};</li>
  *   <li>{@code <prefix>:{<run>}:held:<processor>} — an ordered element-wise processor's results waiting for
  *       earlier ones, by place (commit.lua);</li>
- *   <li>{@code <prefix>:{<run>}:dead} — the run's dead letters ({@link DeadLetterEntry}).</li>
+ *   <li>{@code <prefix>:{<run>}:dead} — the run's dead letters ({@link DeadLetterEntry});</li>
+ *   <li>{@code <prefix>:{<run>}:appended} — hash of the keys of the appends its open inputs took, field
+ *       {@code <input>:<key>}, so a repeated append writes nothing (append_input.lua).</li>
  * </ul>
  */
 public record RunKeys(String prefix, String runId) {
@@ -39,6 +41,11 @@ public record RunKeys(String prefix, String runId) {
 
     public String deadLetters() {
         return prefix + ":{" + runId + "}:dead";
+    }
+
+    /** The keys of the appends the run's open inputs took (a hash, field {@code <input>:<key>}). */
+    public String appended() {
+        return prefix + ":{" + runId + "}:appended";
     }
 
     /** The keys of a run besides its meta hash and streams: its element-wise processors' work and its dead letters. */

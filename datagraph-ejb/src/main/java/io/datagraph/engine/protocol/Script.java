@@ -16,6 +16,7 @@ public enum Script {
     CREATE("split_lib.lua"),
     ATTEMPT,
     APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua", "append_lib.lua"),
+    APPEND_INPUT("rates_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua", "append_lib.lua"),
     CLOSE("fence_lib.lua", "refused_lib.lua"),
     FINISH("fence_lib.lua", "finish_lib.lua", "rates_lib.lua", "split_lib.lua", "append_lib.lua"),
     FAIL("stop_lib.lua"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one typed method per {@link Script}: each assembles the script's keys and arguments in the
@@ -45,11 +46,15 @@ public final class Scripts {
      * @param trimmable      streams whose consumed entries are dropped
      * @param elementWise    the element-wise processors, each with the most values in one of its work units
      * @param inputs         the inputs given values or left open
+     * @param request        the fingerprint of its request when started with an idempotency key, else {@code ""}
      */
     public record NewRun(String planJson, long ttlSeconds, String startedBy, Driver driver, List<Integer> partitionSizes,
                          Map<String, String> readers, List<String> trimmable, Map<String, Integer> elementWise,
-                         List<NewInput> inputs) {
+                         List<NewInput> inputs, String request) {
     }
+
+    /** How {@link #create} answers when the run exists already: this, then the request recorded for it. */
+    private static final String EXISTS = "EXISTS ";
 
     /**
      * An input of a new run: its first entries, whether it is complete at once (else left open), and
@@ -59,7 +64,7 @@ public final class Scripts {
     }
 
     /** Writes a new run: status RUNNING, plan, partition counters, readers, and its inputs' entries. */
-    public static ScriptCall<String> create(RunKeys keys, NewRun run) {
+    public static ScriptCall<Optional<String>> create(RunKeys keys, NewRun run) {
         List<Object> args = new ArrayList<>();
         args.add(run.planJson());
         args.add(run.ttlSeconds());
@@ -96,9 +101,13 @@ public final class Scripts {
             args.add(input.elementWiseReaders().size());
             input.elementWiseReaders().forEach(reader -> args.add(elementWise.indexOf(reader) + 1));
         }
+        args.add(run.request());
         List<Object> allKeys = keys.metaAndStreams(streams);
         elementWise.forEach(processor -> allKeys.add(keys.work(processor)));
-        return new ScriptCall<>(Script.CREATE, ScriptCall.Returns.VALUE, allKeys, args, String.class::cast);
+        return new ScriptCall<>(Script.CREATE, ScriptCall.Returns.VALUE, allKeys, args, raw -> {
+            String reply = (String) raw;
+            return reply.startsWith(EXISTS) ? Optional.of(reply.substring(EXISTS.length())) : Optional.empty();
+        });
     }
 
     /**
@@ -174,13 +183,14 @@ public final class Scripts {
 
     /**
      * Every key of a run, for the scripts that end it (they expire or delete them all): its streams
-     * (by name) and its element-wise processors' work streams and dead letters.
+     * (by name), its element-wise processors' work streams and dead letters, and its appends' keys.
      */
     public record RunShape(List<String> streams, List<String> elementWise) {
 
         List<Object> keys(RunKeys keys) {
             List<Object> all = keys.metaAndStreams(streams);
             all.addAll(keys.elementKeys(elementWise));
+            all.add(keys.appended());
             return all;
         }
     }
@@ -267,6 +277,22 @@ public final class Scripts {
                 writer, keys.signalChannel(), keys.runId()));
         args.addAll(elementWiseReaders);
         return new ScriptCall<>(Script.APPEND, ScriptCall.Returns.MULTI, allKeys, args, Scripts::write);
+    }
+
+    /**
+     * Appends values given through the API to an open input: all its entries in one script, so they land
+     * whole or not at all, and nothing when an append with this {@code key} landed already.
+     */
+    public static ScriptCall<Write> appendInput(RunKeys keys, String input, String key, List<EntryCodec.Batch> batches,
+                                                List<String> elementWiseReaders) {
+        List<Object> allKeys = new ArrayList<>(List.of(keys.meta(), keys.stream(input), keys.appended()));
+        elementWiseReaders.forEach(reader -> allKeys.add(keys.work(reader)));
+        List<Object> args = new ArrayList<>(List.of(input, key, keys.signalChannel(), keys.runId(), batches.size()));
+        for (EntryCodec.Batch batch : batches) {
+            args.addAll(List.of(batch.count(), batch.payload(), batch.signature()));
+        }
+        args.addAll(elementWiseReaders);
+        return new ScriptCall<>(Script.APPEND_INPUT, ScriptCall.Returns.MULTI, allKeys, args, Scripts::write);
     }
 
     /** Writes a stream's end marker, once. */

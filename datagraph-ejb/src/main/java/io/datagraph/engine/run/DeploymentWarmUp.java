@@ -90,7 +90,8 @@ public class DeploymentWarmUp {
     private void run(RunPlan plan, long values) {
         String runId = "warm-up-" + UUID.randomUUID();
         RunKeys keys = runs.keys(runId);
-        runs.create(runId, plan, new Driver(config.node().id(), List.of()), Map.of(), Duration.ofMinutes(1), Optional.empty());
+        runs.create(runId, plan, new Driver(config.node().id(), List.of()), Map.of(), Duration.ofMinutes(1), Optional.empty(),
+                Optional.empty());
         try {
             StoreEmitter<Long> out = streams.emitter(runId, STREAM, Long.class, Attempt.NO_WRITER, 0, 0, List.of());
             for (long i = 0; i < values; i++) {

@@ -65,8 +65,15 @@ public class RunRepository {
      * Writes a new run: status RUNNING, its plan, who started it, and its input values; inputs not
      * left open are completed.
      */
-    public void create(String runId, RunPlan plan, Driver driver, Map<String, List<?>> inputs, Duration ttl,
-                       Optional<String> startedBy) {
+    /**
+     * Writes a new run, with the fingerprint of its request when it was started with an idempotency key.
+     *
+     * @return empty when this call created the run; when a run with this id exists already (a
+     *         concurrent start with the same key won), the fingerprint recorded for it
+     */
+    public Optional<RequestFingerprint> create(String runId, RunPlan plan, Driver driver, Map<String, List<?>> inputs,
+                                               Duration ttl, Optional<String> startedBy,
+                                               Optional<RequestFingerprint> fingerprint) {
         Set<String> streams = new LinkedHashSet<>(inputs.keySet());
         streams.addAll(plan.open());
         List<Integer> partitionSizes = new ArrayList<>();
@@ -81,10 +88,27 @@ public class RunRepository {
         long retention = Math.max(1, ttl.toSeconds());
         // taken before the run exists, so the plan leaves the cache no later than the run can leave the store
         long writing = System.nanoTime();
-        store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
+        Optional<String> existing = store.call(Scripts.create(keys(runId), new Scripts.NewRun(json.jsonb().toJson(plan),
                 retention, startedBy.orElse(""), driver, partitionSizes, plan.readers(),
-                config.streams().trimConsumed() ? plan.internalStreams() : List.of(), unitSizes(plan), newInputs)));
+                config.streams().trimConsumed() ? plan.internalStreams() : List.of(), unitSizes(plan), newInputs,
+                fingerprint.map(RequestFingerprint::toString).orElse(""))));
+        if (existing.isPresent()) {
+            return existing.map(RequestFingerprint::parse);
+        }
         plans.created(runId, plan, writing + Duration.ofSeconds(retention).toNanos());
+        return Optional.empty();
+    }
+
+    /** The request fingerprint recorded for a run, if the run exists (no parts: it was started without a key). */
+    public Optional<RequestFingerprint> recordedRequest(String runId) {
+        Map<String, String> fields = read(runId, Set.of(MetaField.STATUS, MetaField.REQUEST));
+        return fields.containsKey(MetaField.STATUS)
+                ? Optional.of(RequestFingerprint.parse(fields.getOrDefault(MetaField.REQUEST, ""))) : Optional.empty();
+    }
+
+    /** A value as JSON text, as the store keeps values. */
+    String json(Object value) {
+        return ValueCodec.forType(Object.class, json.jsonb()).encode(value);
     }
 
     /**
@@ -105,16 +129,13 @@ public class RunRepository {
     }
 
     /**
-     * Appends values to an open input.
+     * Appends values to an open input, whole and once per {@code key} (a key taken already appends nothing).
      *
      * @throws InputClosedException if the input was completed
      */
-    public void append(String runId, RunPlan plan, String input, List<?> values) {
-        RunKeys keys = keys(runId);
-        for (EntryCodec.Batch batch : batches(runId, input, values)) {
-            refused(runId, input, store.call(Scripts.append(keys, input, 0, batch, Attempt.NO_WRITER,
-                    plan.elementWiseReadersOf(input))).status());
-        }
+    public void append(String runId, RunPlan plan, String input, List<?> values, String key) {
+        refused(runId, input, store.call(Scripts.appendInput(keys(runId), input, key, batches(runId, input, values),
+                plan.elementWiseReadersOf(input))).status());
     }
 
     /** Completes an open input; idempotent. */

@@ -5,6 +5,7 @@ import io.datagraph.IOState;
 import io.datagraph.ProcessorPhase;
 import io.datagraph.InputClosedException;
 import io.datagraph.Run;
+import io.datagraph.RunRequest;
 import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownStreamException;
@@ -106,10 +107,16 @@ public final class StoreRun implements Run {
         return streams.io(id, name, plan.producerOf(name), "", type);
     }
 
+    /** Appends under a key of its own, so that the store client resending the command cannot append twice. */
     @Override
     public void append(String input, List<?> values) {
+        append(input, values, java.util.UUID.randomUUID().toString());
+    }
+
+    @Override
+    public void append(String input, List<?> values, String idempotencyKey) {
         checkOpen(input);
-        runs.append(id, plan, input, values);
+        runs.append(id, plan, input, values, RunRequest.checkIdempotencyKey(idempotencyKey));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.datagraph.engine.run;
 
+import io.datagraph.Datagraph;
 import io.datagraph.FlowFailedException;
+import io.datagraph.IdempotencyConflictException;
 import io.datagraph.LimitExceededException;
 import io.datagraph.RunCancelledException;
 import io.datagraph.RunRequest;
@@ -142,12 +144,13 @@ public class Supervisor implements DispatchReceiver {
     }
 
     /**
-     * Resolves, stores and starts a run.
+     * Resolves, stores and starts a run; with an idempotency key bound already, answers its run.
      *
      * @throws io.datagraph.LimitExceededException if the flow or its inputs exceed a limit, or
      *         {@code datagraph.limits.concurrent-runs} runs are running
+     * @throws IdempotencyConflictException if the key is bound to a run of a different request
      */
-    public StoreRun start(RunRequest request) {
+    public Datagraph.Submission submit(RunRequest request) {
         directory.checkJoined();
         int processors = request.flow().processors().size();
         if (processors > config.limits().processorsPerFlow()) {
@@ -156,18 +159,42 @@ public class Supervisor implements DispatchReceiver {
         }
         ResolvedFlow flow = resolve(request.flow());
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
-        String runId = UUID.randomUUID().toString();
+        Optional<String> key = request.idempotencyKey();
+        Optional<RequestFingerprint> fingerprint = key.map(k -> RequestFingerprint.of(request, runs::json));
+        String runId = key.map(k -> RequestFingerprint.runId(request.startedBy().orElse(""), k))
+                .orElseGet(() -> UUID.randomUUID().toString());
+        if (fingerprint.isPresent()) {
+            // a bound key answers its run without taking a place among the running runs
+            Optional<RequestFingerprint> recorded = runs.recordedRequest(runId);
+            if (recorded.isPresent()) {
+                return bound(runId, key.get(), fingerprint.get(), recorded.get());
+            }
+        }
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs(), request.concurrency(),
                 request.retries());
         admission.admit(runId);
+        Optional<RequestFingerprint> existing;
         try {
-            runs.create(runId, plan, executors.driver(plan), request.inputs(), request.retention().orElse(config.streams().runTtl()), request.startedBy());
+            existing = runs.create(runId, plan, executors.driver(plan), request.inputs(),
+                    request.retention().orElse(config.streams().runTtl()), request.startedBy(), fingerprint);
         } catch (RuntimeException refused) {
             admission.release(runId);
             throw refused;
         }
+        if (existing.isPresent()) {
+            // a concurrent duplicate created it first; the place taken in admission is that run's own
+            return bound(runId, key.orElseThrow(), fingerprint.orElseThrow(), existing.get());
+        }
         schedule(runId, plan, 0, 0);
-        return handle(runId, plan);
+        return new Datagraph.Submission(handle(runId, plan), true);
+    }
+
+    private Datagraph.Submission bound(String runId, String key, RequestFingerprint asked, RequestFingerprint recorded) {
+        List<String> differences = asked.differencesFrom(recorded);
+        if (!differences.isEmpty()) {
+            throw new IdempotencyConflictException(key, runId, differences);
+        }
+        return new Datagraph.Submission(handle(runId, runs.plan(runId)), false);
     }
 
     /** A handle on a run whose plan is known. */

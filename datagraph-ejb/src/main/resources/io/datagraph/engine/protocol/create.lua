@@ -9,9 +9,16 @@
 -- then the count E of element-wise processors and E pairs (name, values per work unit),
 -- then the count I of input streams, and per input stream: name, 1 to complete it now (0: leave it
 -- open), chunk count C, then C triples (value count, payload, signature or ''), then the count W of
--- element-wise processors reading it and their positions (1..E) among the E
+-- element-wise processors reading it and their positions (1..E) among the E; last, the fingerprint of the
+-- request when it was started with an idempotency key ('' if not)
+-- Returns 'OK'; for a run that exists already, 'EXISTS <its recorded fingerprint>' when started with a key
+-- (the run id derives from the key: a concurrent duplicate created it), else an error.
 -- uses split() from split_lib
+local request = ARGV[#ARGV]
 if redis.call('EXISTS', KEYS[1]) == 1 then
+  if request ~= '' then
+    return 'EXISTS ' .. (redis.call('HGET', KEYS[1], 'request') or '')
+  end
   return redis.error_reply('run already exists')
 end
 local plan, ttl, startedBy, driver, driven, partitions = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
@@ -20,6 +27,9 @@ redis.call('HSET', KEYS[1], 'status', 'RUNNING', 'plan', plan, 'ttl', ttl,
   'partition', 0, 'partitions', partitions, 'driver', driver, 'driven', driven, 'started', now[1] * 1000 + math.floor(now[2] / 1000))
 if startedBy ~= '' then
   redis.call('HSET', KEYS[1], 'startedBy', startedBy)
+end
+if request ~= '' then
+  redis.call('HSET', KEYS[1], 'request', request)
 end
 for p = 0, partitions - 1 do
   redis.call('HSET', KEYS[1], 'remaining:' .. p, ARGV[7 + p])

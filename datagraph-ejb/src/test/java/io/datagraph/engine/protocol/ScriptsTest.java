@@ -73,7 +73,7 @@ class ScriptsTest {
         assertEquals(List.of("dg:signals", "r1", 1, "foo#1", "n1", "foo,bar", 1, "b", 2, "a", "b",
                 1, "b", 3L, 2, "1\n2", "", 1, "enrich", 4), call.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:io:b", "dg:{r1}:work:enrich", "dg:{r1}:held:enrich",
-                "dg:{r1}:dead"), call.keys());
+                "dg:{r1}:dead", "dg:{r1}:appended"), call.keys());
     }
 
     @Test
@@ -114,12 +114,20 @@ class ScriptsTest {
         Map<String, String> readers = new LinkedHashMap<>();
         readers.put("a", "foo");
         Scripts.NewRun run = new Scripts.NewRun("{}", 60, "ada", new Driver("n1", List.of("foo")), List.of(1, 2), readers, List.of("b"),
-                Map.of("enrich", 8), List.of(new Scripts.NewInput("a", true, List.of(BATCH), List.of("enrich"))));
-        ScriptCall<String> call = Scripts.create(RUN, run);
+                Map.of("enrich", 8), List.of(new Scripts.NewInput("a", true, List.of(BATCH), List.of("enrich"))), "flow=f");
+        ScriptCall<java.util.Optional<String>> call = Scripts.create(RUN, run);
         assertEquals(List.of("plan", "ttl", "startedBy", "driver", "driven", "partitions"), argumentNames(Script.CREATE));
         assertEquals(List.of("{}", 60L, "ada", "n1", "foo", 2, 1, 2, 1, "a", "foo", 1, "b", 1, "enrich", 8, 1, "a", 1, 1, 2, "1\n2",
-                "sig", 1, 1), call.args());
+                "sig", 1, 1, "flow=f"), call.args());
         assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a", "dg:{r1}:work:enrich"), call.keys());
+    }
+
+    @Test
+    void createAnswersTheRequestRecordedForARunThatExistsAlready() {
+        Scripts.NewRun run = new Scripts.NewRun("{}", 60, "", new Driver("n1", List.of()), List.of(1), Map.of(), List.of(),
+                Map.of(), List.of(), "flow=f");
+        assertEquals(java.util.Optional.empty(), Scripts.create(RUN, run).read("OK"));
+        assertEquals(java.util.Optional.of("flow=g"), Scripts.create(RUN, run).read("EXISTS flow=g"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.datagraph.rest.flows;
 import io.datagraph.Datagraph;
 import io.datagraph.IO;
 import io.datagraph.Run;
+import io.datagraph.RunRequest;
+import io.datagraph.rest.request.MalformedRequestException;
 import io.datagraph.rest.request.JsonBodies;
 import io.datagraph.rest.request.StartBody;
 import io.datagraph.rest.graph.RunGraph;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
+import java.util.List;
 
 /** {@code /flows}: start runs, watch them, read their outputs, feed their open inputs, cancel them. */
 @Path("flows")
@@ -53,14 +56,38 @@ public class FlowsResource {
     @Context
     UriInfo uriInfo;
 
+    /** The header that makes a start or an append idempotent. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /**
+     * Starts a run: {@code 201} with its {@code Location}. With an {@value #IDEMPOTENCY_KEY} bound to a run
+     * already (a retry), {@code 200} with that run's state and the same {@code Location}.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response start(InputStream body) {
-        Run run = datagraph.start(access.startedByCaller(StartBody.toRequest(bodies.read(body), datagraph)));
+    public Response start(@HeaderParam(IDEMPOTENCY_KEY) String key, InputStream body) {
+        RunRequest request = access.startedByCaller(StartBody.toRequest(bodies.read(body), datagraph));
+        if (key != null) {
+            request = request.idempotencyKey(checked(key));
+        }
+        Datagraph.Submission submission = datagraph.submit(request);
+        Run run = submission.run();
         UriBuilder runUri = uriInfo.getBaseUriBuilder().path(FlowsResource.class).path(run.id());
+        if (!submission.created()) {
+            return Response.ok(RunJson.state(run, RunJson.view(uriInfo, run.id())).toString())
+                    .location(runUri.build()).build();
+        }
         return Response.created(runUri.build())
                 .entity(RunJson.started(run, runUri, RunJson.view(uriInfo, run.id())).toString()).build();
+    }
+
+    private static String checked(String key) {
+        try {
+            return RunRequest.checkIdempotencyKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequestException("header " + IDEMPOTENCY_KEY + ": " + e.getMessage());
+        }
     }
 
     /** The most recent runs, newest first. */
@@ -165,9 +192,15 @@ public class FlowsResource {
     @POST
     @Path("{id}/inputs/{io}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response append(@PathParam("id") String id, @PathParam("io") String io, InputStream body) {
+    public Response append(@PathParam("id") String id, @PathParam("io") String io,
+                           @HeaderParam(IDEMPOTENCY_KEY) String key, InputStream body) {
         Run run = access.run(id);
-        run.append(io, StartBody.values(io, bodies.readArray(body, "the values to append")));
+        List<JsonValue> values = StartBody.values(io, bodies.readArray(body, "the values to append"));
+        if (key == null) {
+            run.append(io, values);
+        } else {
+            run.append(io, values, checked(key));
+        }
         return Response.noContent().build();
     }
 

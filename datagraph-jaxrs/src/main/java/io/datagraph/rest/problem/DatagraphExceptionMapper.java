@@ -2,6 +2,7 @@ package io.datagraph.rest.problem;
 
 import io.datagraph.DatagraphException;
 import io.datagraph.FlowFailedException;
+import io.datagraph.IdempotencyConflictException;
 import io.datagraph.InputClosedException;
 import io.datagraph.LimitExceededException;
 import io.datagraph.RunCancelledException;
@@ -35,7 +36,7 @@ public class DatagraphExceptionMapper implements ExceptionMapper<DatagraphExcept
                         Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
             };
         }
-        if (e instanceof FlowResolutionException) {
+        if (e instanceof FlowResolutionException || e instanceof IdempotencyConflictException) {
             return Problem.response(422, "Unprocessable Content", e.getMessage());
         } else if (e instanceof UnknownRunException || e instanceof UnknownStreamException) {
             status = Response.Status.NOT_FOUND;
