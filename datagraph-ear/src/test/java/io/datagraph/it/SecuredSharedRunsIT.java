@@ -15,8 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code datagraph.rest.security.runs-shared=true}, set in the deployment's own configuration: every
@@ -60,6 +62,24 @@ class SecuredSharedRunsIT {
         assertEquals(204, completed.statusCode(), completed.body());
         assertEquals("[14]", Api.send(as("bob", "/flows/" + id + "/outputs/total").header("Accept", "application/json")
                 .GET()).body());
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToTheCallerWhoSentIt() {
+        String key = java.util.UUID.randomUUID().toString();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String user : List.of("alice", "bob", "alice")) {
+            HttpResponse<String> started = Api.send(as(user, "/flows").header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(OPEN)));
+            assertEquals(ids.size() < 2 ? 201 : 200, started.statusCode(), user + ": " + started.body());
+            ids.add(Api.json(started).getString("id"));
+        }
+        assertEquals(3, ids.size());
+        assertEquals(ids.get(0), ids.get(2), "alice's repeat answers alice's run");
+        assertTrue(!ids.get(0).equals(ids.get(1)), "bob's key is not alice's");
+        for (String id : List.of(ids.get(0), ids.get(1))) {
+            Api.send(as("alice", "/flows/" + id).DELETE());
+        }
     }
 
     @Test
