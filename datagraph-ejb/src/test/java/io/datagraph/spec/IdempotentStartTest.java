@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,9 +57,13 @@ class IdempotentStartTest {
         String key = UUID.randomUUID().toString();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
+            CyclicBarrier together = new CyclicBarrier(8);
             List<Callable<Datagraph.Submission>> starts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                starts.add(() -> datagraph.submit(multiply(3, key)));
+                starts.add(() -> {
+                    together.await();
+                    return datagraph.submit(multiply(3, key));
+                });
             }
             List<Datagraph.Submission> submissions = new ArrayList<>();
             for (Future<Datagraph.Submission> submission : callers.invokeAll(starts)) {
