@@ -28,16 +28,47 @@ async function loadProcessors() {
     `${p.name}: ${p.inputs.join(', ') || '∅'} → ${p.outputs.join(', ') || '∅'}${p.wait ? ' (awaits inputs)' : ''}`)));
 }
 
-async function loadRuns() {
+// The run list: the history filtered by the form above it, 10 at a time; "Older runs" follows the
+// Link rel="next" of the last page.
+let olderRuns = null;
+let runsAsked = 0; // answers to earlier requests (typing sends one per key) are dropped
+
+function runsQuery() {
+  const form = document.getElementById('run-filter');
+  const query = new URLSearchParams({ limit: '10' });
+  ['status', 'processor', 'startedBy'].forEach(name => {
+    const value = form.elements[name].value.trim();
+    if (value) query.set(name, value);
+  });
+  return api + '/flows?' + query;
+}
+
+function nextPage(response) {
+  const match = /<([^>]*)>;\s*rel="next"/.exec(response.headers.get('Link') || '');
+  return match ? match[1] : null;
+}
+
+async function loadRuns(more = false) {
   const list = document.getElementById('runs');
-  const runs = await (await fetch(api + '/flows?limit=10')).json();
-  list.replaceChildren(...runs.map(run => {
-    const item = element('li');
+  const asked = ++runsAsked;
+  const response = await fetch(more && olderRuns ? olderRuns : runsQuery());
+  if (asked !== runsAsked) return;
+  if (!response.ok) {
+    list.replaceChildren(element('li', await problem(response), { class: 'error' }));
+    return;
+  }
+  const runs = await response.json();
+  if (asked !== runsAsked) return;
+  olderRuns = nextPage(response);
+  document.getElementById('older-runs').hidden = !olderRuns;
+  const items = runs.map(run => {
+    const item = element('li', undefined, { 'data-run': run.id });
     const link = element('a', run.processors.join(' → '), { href: '?run=' + run.id });
     link.addEventListener('click', event => { event.preventDefault(); show(run.id); });
     item.append(link, ' ', element('span', run.status, { class: 'status ' + run.status }));
     return item;
-  }));
+  });
+  if (more) list.append(...items); else list.replaceChildren(...items);
 }
 
 async function start(event) {
@@ -108,6 +139,8 @@ function render(state) {
 }
 
 document.getElementById('start').addEventListener('submit', start);
+document.getElementById('run-filter').addEventListener('input', () => loadRuns());
+document.getElementById('older-runs').addEventListener('click', () => loadRuns(true));
 loadProcessors();
 loadRuns();
 const requested = new URLSearchParams(location.search).get('run');

@@ -69,6 +69,14 @@ public interface Datagraph {
     /** The most recently started runs of the installation, newest first (expired ones left out). */
     List<Run> recent(int limit);
 
+    /**
+     * The retained runs that match the query, newest first, a page at a time. Each page costs a bounded
+     * number of store round trips however many runs the store holds.
+     *
+     * @throws IllegalArgumentException if the query's cursor is not one a page answered
+     */
+    RunPage history(RunQuery query);
+
     /** The processors flows can use: those of every node registered in the store, this one included. */
     Collection<ProcessorSignature> processors();
 }

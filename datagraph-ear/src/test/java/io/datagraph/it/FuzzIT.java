@@ -58,6 +58,7 @@ public class FuzzIT {
     @Test
     void hostileRequestsNeverBreakTheApiNorLeaveAnythingBehind() throws IOException, InterruptedException {
         Set<String> keysBefore = new HashSet<>(SharedRedis.server().keys());
+        historyEntries().forEach(runId -> keysBefore.add("history " + runId));
         openRun = startOpenRun();
         for (int i = 0; i < REQUESTS; i++) {
             sendOne(i);
@@ -260,11 +261,23 @@ public class FuzzIT {
         List<String> left = new ArrayList<>();
         for (String key : SharedRedis.server().keys()) {
             boolean ofAcceptedRun = runs.stream().anyMatch(id -> key.contains("{" + id + "}"));
-            if (!before.contains(key) && !ofAcceptedRun && !key.equals("dg:{runs}:running") && !key.equals("dg:{runs}:recent")) {
+            // the installation's indexes of runs ({runs}: running, history) hold the accepted runs
+            if (!before.contains(key) && !ofAcceptedRun && !key.startsWith("dg:{runs}:")) {
                 left.add(key);
             }
         }
+        for (String runId : historyEntries()) {
+            if (!runs.contains(runId) && !before.contains("history " + runId)) {
+                left.add("the history's entry of run " + runId);
+            }
+        }
         assertTrue(left.isEmpty(), "keys left by refused requests: " + left);
+    }
+
+    /** The ids of the runs the history holds (the fields of its summaries, from a raw RESP reply). */
+    private static List<String> historyEntries() throws IOException {
+        return SharedRedis.server().command("HKEYS", "dg:{runs}:history:runs").lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("*") && !line.startsWith("$")).toList();
     }
 
     private static URI uri(String path) {

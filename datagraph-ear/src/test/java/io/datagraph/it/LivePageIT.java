@@ -82,4 +82,45 @@ class LivePageIT {
             assertEquals("dead letters: enrich 2", browser.script("return document.getElementById('dead-letters').textContent"));
         }
     }
+
+    @Test
+    void theRunListFiltersByStatusAndProcessor() throws Exception {
+        Browser.requireOrSkip();
+        String open = Api.start("{\"processors\":[\"square\"],\"open\":[\"numbers\"]}");
+        String done = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[2]}}");
+        Api.get("/flows/" + done + "/outputs/bar", "application/json"); // answers once the run completed
+        try (Browser browser = new Browser()) {
+            browser.open(PAGE);
+            filterStatus(browser, "RUNNING");
+            browser.type("#run-filter input[name=processor]", "square");
+            awaitList(browser, open, true, done, false);
+            filterStatus(browser, "COMPLETED");
+            awaitList(browser, open, false, done, false);
+            browser.script("document.querySelector('#run-filter input[name=processor]').value = '';"
+                    + " document.querySelector('#run-filter').dispatchEvent(new Event('input')); return ''");
+            awaitList(browser, open, false, done, true);
+        } finally {
+            Api.delete("/flows/" + open);
+        }
+    }
+
+    private static void filterStatus(Browser browser, String status) throws Exception {
+        browser.script("const s = document.querySelector('#run-filter select[name=status]'); s.value = '" + status + "';"
+                + " s.dispatchEvent(new Event('input', { bubbles: true })); return ''");
+    }
+
+    /** Waits until the list shows (or not) each of two runs, with a deadline. */
+    private static void awaitList(Browser browser, String first, boolean firstShown, String second, boolean secondShown)
+            throws Exception {
+        String check = "return String(!!document.querySelector('#runs li[data-run=\"" + first + "\"]') === " + firstShown
+                + " && !!document.querySelector('#runs li[data-run=\"" + second + "\"]') === " + secondShown + ")";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!browser.script(check).equals("true")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the run list never showed " + first + "=" + firstShown + ", " + second + "="
+                        + secondShown + ": " + browser.script("return document.getElementById('runs').innerHTML"));
+            }
+            Thread.sleep(100);
+        }
+    }
 }

@@ -3,8 +3,11 @@ package io.datagraph.engine;
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.UnknownRunException;
+import io.datagraph.RunPage;
+import io.datagraph.RunQuery;
 import io.datagraph.RunRequest;
 import io.datagraph.engine.node.NodeDirectory;
+import io.datagraph.engine.run.RunHistory;
 import io.datagraph.engine.run.RunRepository;
 import io.datagraph.engine.run.StoreRun;
 import io.datagraph.engine.run.Supervisor;
@@ -30,6 +33,9 @@ public class DatagraphEngine implements Datagraph {
 
     @Inject
     RunRepository runs;
+
+    @Inject
+    RunHistory history;
 
     @Inject
     NodeDirectory directory;
@@ -81,6 +87,11 @@ public class DatagraphEngine implements Datagraph {
             }
         }
         return recent;
+    }
+
+    @Override
+    public RunPage history(RunQuery query) {
+        return history.page(query);
     }
 
     @Override

@@ -55,6 +55,18 @@ class LimitsTest {
     }
 
     @Test
+    void aStartRefusedAfterItsAdmissionLeavesNoTraceInTheHistory() {
+        String user = "refused-" + java.util.UUID.randomUUID();
+        // the values are counted when the run is written, after admission indexed it
+        refused(() -> datagraph.start(RunRequest.of(Flow.of("greet")).input("names", Collections.nCopies(11, "x").toArray())
+                .startedBy(user)));
+        assertEquals(0, store.redisson().getScoredSortedSet("dg:{runs}:history:by:" + user).size());
+        assertTrue(store.redisson().<String, String>getMap("dg:{runs}:history:runs").readAllValues().stream()
+                .noneMatch(summary -> summary.contains(user)));
+        assertTrue(datagraph.history(io.datagraph.RunQuery.all().startedBy(user)).runs().isEmpty());
+    }
+
+    @Test
     void tooLargeAValueIsRefusedAtStartAndInAppends() {
         refused(() -> datagraph.start(Flow.of("greet"), Map.of("names", List.of("x".repeat(200)))));
         Run run = datagraph.start(RunRequest.of(Flow.of("greet")).open("names"));

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  */
 public enum Script {
     ADMIT,
+    HISTORY_END,
+    HISTORY_PAGE,
+    HISTORY_FORGET,
     CREATE("split_lib.lua"),
     ATTEMPT,
     APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua", "append_lib.lua"),

@@ -22,16 +22,82 @@ public final class Scripts {
     public record Admission(boolean admitted, long running, long storeTime) {
     }
 
+    /** The run statuses in the order the history scripts take their indexes (KEYS[4..7]). */
+    private static final List<String> STATUSES = List.of("RUNNING", "COMPLETED", "FAILED", "CANCELLED");
+
+    private static List<Object> historyKeys(StoreKeys keys) {
+        List<Object> all = new ArrayList<>(List.of(keys.running(), keys.history(), keys.historySummaries()));
+        STATUSES.forEach(status -> all.add(keys.historyByStatus(status)));
+        return all;
+    }
+
     /**
-     * Counts a new run among the running ones, unless {@code limit} are running already, and lists it
-     * among the {@code recent} newest runs.
+     * Counts a new run among the running ones, unless {@code limit} are running already, and indexes it in
+     * the run history (a restarted run keeps its place).
      */
-    public static ScriptCall<Admission> admit(StoreKeys keys, String runId, int limit, int recent) {
-        return new ScriptCall<>(Script.ADMIT, ScriptCall.Returns.MULTI, List.of(keys.running(), keys.recentRuns()),
-                List.of(runId, limit, recent), raw -> {
+    public static ScriptCall<Admission> admit(StoreKeys keys, String runId, int limit, String startedBy,
+                                              List<String> processors) {
+        List<Object> all = historyKeys(keys);
+        all.add(keys.historyBy(startedBy));
+        processors.forEach(processor -> all.add(keys.historyByProcessor(processor)));
+        return new ScriptCall<>(Script.ADMIT, ScriptCall.Returns.MULTI, all,
+                List.of(runId, limit, startedBy, String.join(",", processors)), raw -> {
                     List<?> reply = (List<?>) raw;
                     return new Admission(number(reply, 0) == 1, number(reply, 1), number(reply, 2));
                 });
+    }
+
+    /** A run ended: no longer running; listed under {@code status} (null: unknown, only released). */
+    public static ScriptCall<Long> historyEnd(StoreKeys keys, String runId, String status) {
+        int index = status == null ? -1 : STATUSES.indexOf(status);
+        return new ScriptCall<>(Script.HISTORY_END, ScriptCall.Returns.INTEGER, historyKeys(keys),
+                List.of(runId, index < 1 ? 0 : 4 + index), raw -> ((Number) raw).longValue());
+    }
+
+    /** Where a history walk stands: the last entry examined. */
+    public record HistoryCursor(String runId, String score) {
+    }
+
+    /** A run a history walk listed: its id, start time (ms), and summary (status, who started it, processors). */
+    public record HistoryEntry(String runId, long started, String startedBy, List<String> processors) {
+    }
+
+    /** Reply of {@link #historyPage}: the runs listed, where the walk stopped, whether the index ended. */
+    public record HistoryPage(List<HistoryEntry> entries, HistoryCursor last, boolean exhausted) {
+    }
+
+    /**
+     * Walks the history index {@code index} from {@code after} (null: the newest) down to {@code minScore}
+     * (ms, or null), listing up to {@code limit} runs whose summary matches the filters ("" for any) and
+     * examining at most {@code budget} entries.
+     */
+    public static ScriptCall<HistoryPage> historyPage(StoreKeys keys, String index, HistoryCursor after, Long minScore,
+                                                      int limit, int budget, String status, String startedBy,
+                                                      String processor) {
+        return new ScriptCall<>(Script.HISTORY_PAGE, ScriptCall.Returns.MULTI, List.of(index, keys.historySummaries()),
+                List.of(after == null ? "+inf" : after.score(), after == null ? "" : after.runId(),
+                        minScore == null ? "-inf" : minScore.toString(), limit, budget, status, startedBy, processor), raw -> {
+                    List<Object> reply = list(raw);
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    for (int i = 3; i + 2 < reply.size(); i += 3) {
+                        String[] summary = ((String) reply.get(i + 2)).split("\t", -1);
+                        entries.add(new HistoryEntry((String) reply.get(i), (long) Double.parseDouble((String) reply.get(i + 1)),
+                                summary.length == 3 ? summary[1] : "",
+                                summary.length == 3 && !summary[2].isEmpty() ? List.of(summary[2].split(",")) : List.of()));
+                    }
+                    String lastId = (String) reply.get(1);
+                    HistoryCursor last = lastId.isEmpty() ? after : new HistoryCursor(lastId, (String) reply.get(2));
+                    return new HistoryPage(entries, last, number(reply, 0) == 1);
+                });
+    }
+
+    /** Drops runs the store no longer holds from the history: their summaries and every index in {@code indexes}. */
+    public static ScriptCall<Long> historyForget(StoreKeys keys, List<String> runIds, List<String> indexes) {
+        List<Object> all = new ArrayList<>();
+        all.add(keys.historySummaries());
+        all.addAll(indexes);
+        return new ScriptCall<>(Script.HISTORY_FORGET, ScriptCall.Returns.INTEGER, all, List.copyOf(runIds),
+                raw -> ((Number) raw).longValue());
     }
 
     // ---- a run's life --------------------------------------------------------------------------

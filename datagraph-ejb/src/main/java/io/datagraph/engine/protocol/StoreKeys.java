@@ -8,8 +8,13 @@ package io.datagraph.engine.protocol;
  *   <li>{@code <prefix>:protocol} — string: the {@link ProtocolVersion} the installation's nodes speak;</li>
  *   <li>{@code <prefix>:signals} — pub/sub channel of {@link SignalMessage}s;</li>
  *   <li>{@code <prefix>:{runs}:running} — sorted set of the ids of running runs, scored by admission time (ms);</li>
- *   <li>{@code <prefix>:{runs}:recent} — sorted set of recent run ids, scored by start time (ms); the hash tag
- *       keeps both sets in one Cluster slot, so that admitting a run updates both in one script;</li>
+ *   <li>{@code <prefix>:{runs}:history} — sorted set of every run id the store may still hold, scored by start
+ *       time (ms); {@code <prefix>:{runs}:history:status:<status>}, {@code …:by:<user>} and
+ *       {@code …:processor:<name>} — the same, by status now, by who started the run and by processor;
+ *       {@code <prefix>:{runs}:history:runs} — hash: run id → its status, who started it and its processors,
+ *       tab-separated. The hash tag keeps all of them and the running set in one Cluster slot, so that
+ *       admitting a run updates them in one script. Best effort: each listed run is checked against the run
+ *       itself, whose keys live in another slot ({@code RunHistory});</li>
  *   <li>{@code <prefix>:processors} — hash: processor name → its signature (JSON);</li>
  *   <li>{@code <prefix>:nodes} — sorted set of live node ids, scored by when their liveness expires (ms);</li>
  *   <li>{@code <prefix>:nodes:<processor>} — the same, for the nodes serving one processor;</li>
@@ -46,8 +51,24 @@ public record StoreKeys(String prefix) {
         return prefix + ":{runs}:running";
     }
 
-    public String recentRuns() {
-        return prefix + ":{runs}:recent";
+    public String history() {
+        return prefix + ":{runs}:history";
+    }
+
+    public String historySummaries() {
+        return prefix + ":{runs}:history:runs";
+    }
+
+    public String historyByStatus(String status) {
+        return prefix + ":{runs}:history:status:" + status;
+    }
+
+    public String historyBy(String user) {
+        return prefix + ":{runs}:history:by:" + user;
+    }
+
+    public String historyByProcessor(String processor) {
+        return prefix + ":{runs}:history:processor:" + processor;
     }
 
     public String processors() {

@@ -21,8 +21,8 @@ import java.util.List;
  * set; admitting is one script, so nodes starting runs at the same moment never exceed the limit
  * together. A run leaves the set when any node hears that it ended; should that be missed (a node
  * died between ending a run and saying so), the set is checked against the runs' status before a
- * start is refused, so a lost release never lowers the limit for long. The same script lists the run
- * among the recent ones ({@code GET /flows}). Thread-safe.
+ * start is refused, so a lost release never lowers the limit for long. The same script indexes the run
+ * in the history ({@link RunHistory}), and a release lists it under its final status. Thread-safe.
  */
 @ApplicationScoped
 public class RunAdmission {
@@ -38,11 +38,11 @@ public class RunAdmission {
      *
      * @throws LimitExceededException if the limit of running runs is reached
      */
-    public void admit(String runId) {
-        Scripts.Admission admission = tryAdmit(runId);
+    public void admit(String runId, java.util.Optional<String> startedBy, List<String> processors) {
+        Scripts.Admission admission = tryAdmit(runId, startedBy, processors);
         if (!admission.admitted()) {
             forgetEndedRuns(admission.storeTime());
-            admission = tryAdmit(runId);
+            admission = tryAdmit(runId, startedBy, processors);
         }
         if (!admission.admitted()) {
             throw new LimitExceededException(LimitExceededException.Limit.CONCURRENT_RUNS,
@@ -62,13 +62,31 @@ public class RunAdmission {
         }
     }
 
-    /** The run ended or never started: it no longer counts. Does not wait for the store. */
-    public void release(String runId) {
-        running().removeAsync(runId);
+    /**
+     * The run ended, with {@code status}, or never started ({@code null}): it no longer counts, and the
+     * history lists it under that status. Does not wait for the store.
+     */
+    public void release(String runId, io.datagraph.RunStatus status) {
+        store.callAsync(Scripts.historyEnd(keys(), runId, status == null ? null : status.name()));
     }
 
-    private Scripts.Admission tryAdmit(String runId) {
-        return store.call(Scripts.admit(keys(), runId, config.limits().concurrentRuns(), RunRepository.RECENT));
+    /**
+     * A start refused after its admission: the run no longer counts, and the history forgets it at once,
+     * so that a refused start leaves nothing behind.
+     */
+    public void refused(String runId, java.util.Optional<String> startedBy, List<String> processors) {
+        StoreKeys keys = keys();
+        List<String> indexes = new ArrayList<>(List.of(keys.running(), keys.history()));
+        for (String status : List.of("RUNNING", "COMPLETED", "FAILED", "CANCELLED")) {
+            indexes.add(keys.historyByStatus(status));
+        }
+        startedBy.ifPresent(user -> indexes.add(keys.historyBy(user)));
+        processors.forEach(processor -> indexes.add(keys.historyByProcessor(processor)));
+        store.call(Scripts.historyForget(keys, List.of(runId), indexes));
+    }
+
+    private Scripts.Admission tryAdmit(String runId, java.util.Optional<String> startedBy, List<String> processors) {
+        return store.call(Scripts.admit(keys(), runId, config.limits().concurrentRuns(), startedBy.orElse(""), processors));
     }
 
     /**
@@ -84,15 +102,11 @@ public class RunAdmission {
                 batch.<String, String>getMap(keys().run(entry.getValue()).meta()).getAsync(MetaField.STATUS);
             }
             List<?> statuses = batch.execute().getResponses();
-            List<String> ended = new ArrayList<>();
             for (int i = 0; i < admitted.size(); i++) {
                 Object status = statuses.get(i);
                 if (status == null ? admitted.get(i).getScore() < creating : !"RUNNING".equals(status)) {
-                    ended.add(admitted.get(i).getValue());
+                    store.call(Scripts.historyEnd(keys(), admitted.get(i).getValue(), (String) status));
                 }
-            }
-            if (!ended.isEmpty()) {
-                running().removeAll(ended);
             }
         } catch (RuntimeException e) {
             throw store.unavailable(e);

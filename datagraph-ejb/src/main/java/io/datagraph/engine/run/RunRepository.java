@@ -36,9 +36,6 @@ import java.util.Set;
 @ApplicationScoped
 public class RunRepository {
 
-    /** How many recent run ids the store keeps for listings (admission lists them: {@link RunAdmission}). */
-    static final int RECENT = 100;
-
     @Inject
     StoreClient store;
 
@@ -305,14 +302,14 @@ public class RunRepository {
     public List<String> recent(int limit) {
         try {
             return List.copyOf(store.redisson().<String>getScoredSortedSet(recentKey())
-                    .valueRangeReversed(0, Math.min(limit, RECENT) - 1));
+                    .valueRangeReversed(0, Math.max(1, limit) - 1));
         } catch (RuntimeException e) {
             throw store.unavailable(e);
         }
     }
 
     private String recentKey() {
-        return storeKeys().recentRuns();
+        return storeKeys().history();
     }
 
     /** The run's dead letters, oldest first. */

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * left to the dispatcher's recovery. Every node checks every admitted run ({@link RunAdmission}) every
  * three heartbeats, so the cost follows the runs running now, not the store's history; failing a run
  * is idempotent, so the first node wins. It also records the failures that happened while the store
- * was unreachable, once it answers.
+ * was unreachable, once it answers, and has the run history forget a slice of expired runs.
  */
 @ApplicationScoped
 public class RunWatchdog {
@@ -51,6 +51,9 @@ public class RunWatchdog {
     @Inject
     ManagedThreads threads;
 
+    @Inject
+    RunHistory history;
+
     private ScheduledFuture<?> timer;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -74,6 +77,7 @@ public class RunWatchdog {
             for (String runId : admission.admitted()) {
                 checkRun(runId, System.currentTimeMillis());
             }
+            history.forgetExpired();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "watchdog: store unavailable", e);
         }
@@ -89,7 +93,7 @@ public class RunWatchdog {
         }
         String status = meta.get(MetaField.STATUS);
         if (!RunStatus.RUNNING.name().equals(status)) {
-            admission.release(runId); // it ended and this node did not hear it
+            admission.release(runId, status == null ? null : RunStatus.valueOf(status)); // it ended and this node did not hear it
             return;
         }
         RunPlan plan = runs.plan(runId, meta);

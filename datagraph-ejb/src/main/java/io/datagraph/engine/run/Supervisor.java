@@ -105,7 +105,7 @@ public class Supervisor implements DispatchReceiver {
         signals.onRunEnded((runId, status, epoch) -> {
             threads.soon("telling observers that run " + runId + " ended",
                     () -> beanManager.getEvent().select(io.datagraph.RunEnded.class).fire(new io.datagraph.RunEnded(runId, status)));
-            admission.release(runId);
+            admission.release(runId, status);
             if (status == RunStatus.FAILED || status == RunStatus.CANCELLED) {
                 // only that epoch's work: the run may already be restarted when this signal arrives
                 invocations.abandon(runId, epoch);
@@ -172,13 +172,13 @@ public class Supervisor implements DispatchReceiver {
         }
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs(), request.concurrency(),
                 request.retries());
-        admission.admit(runId);
+        admission.admit(runId, request.startedBy(), request.flow().processors());
         Optional<RequestFingerprint> existing;
         try {
             existing = runs.create(runId, plan, executors.driver(plan), request.inputs(),
                     request.retention().orElse(config.streams().runTtl()), request.startedBy(), fingerprint);
         } catch (RuntimeException refused) {
-            admission.release(runId);
+            admission.refused(runId, request.startedBy(), request.flow().processors());
             throw refused;
         }
         if (existing.isPresent()) {
@@ -330,16 +330,16 @@ public class Supervisor implements DispatchReceiver {
     void restart(String runId) {
         RunPlan plan = runs.plan(runId);
         int partition = Integer.parseInt(runs.meta(runId).getOrDefault(io.datagraph.engine.protocol.MetaField.PARTITION, "0"));
-        admission.admit(runId);
+        admission.admit(runId, runs.startedBy(runId), plan.processors());
         io.datagraph.engine.protocol.Scripts.Restart reply;
         try {
             reply = runs.restart(runId, plan, partition, executors.driver(plan));
         } catch (RuntimeException e) {
-            admission.release(runId);
+            admission.release(runId, RunStatus.FAILED);
             throw e;
         }
         if (!"OK".equals(reply.status())) {
-            admission.release(runId);
+            admission.release(runId, runs.state(runId).status());
             throw new io.datagraph.RestartRefusedException(runId, switch (reply.status()) {
                 case "NOT_FAILED" -> "it is " + reply.detail().get(0) + "; only a FAILED run is restarted";
                 case "TRIMMED" -> "processor '" + reply.detail().get(0) + "' would re-read input '"

@@ -56,8 +56,16 @@ class ScriptsTest {
                 Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom").args());
         assertEquals("2", Scripts.fail(RUN, new Scripts.RunShape(List.of("a"), List.of()), "foo", "boom", 2L).args().get(4));
         assertEquals(List.of("channel", "runId", "partition", "driver", "driven"), argumentNames(Script.RESTART));
-        assertEquals(List.of("runId", "limit", "recent"), argumentNames(Script.ADMIT));
-        assertEquals(List.of("dg:{runs}:running", "dg:{runs}:recent"), Scripts.admit(new StoreKeys("dg"), "r1", 3, 100).keys());
+        assertEquals(List.of("runId", "limit", "startedBy", "processors"), argumentNames(Script.ADMIT));
+        ScriptCall<Scripts.Admission> admit = Scripts.admit(new StoreKeys("dg"), "r1", 3, "ada", List.of("foo", "bar"));
+        assertEquals(List.of("dg:{runs}:running", "dg:{runs}:history", "dg:{runs}:history:runs",
+                "dg:{runs}:history:status:RUNNING", "dg:{runs}:history:status:COMPLETED", "dg:{runs}:history:status:FAILED",
+                "dg:{runs}:history:status:CANCELLED", "dg:{runs}:history:by:ada", "dg:{runs}:history:processor:foo",
+                "dg:{runs}:history:processor:bar"), admit.keys());
+        assertEquals(List.of("r1", 3, "ada", "foo,bar"), admit.args());
+        assertEquals(List.of("runId", "statusKey"), argumentNames(Script.HISTORY_END));
+        assertEquals(List.of("r1", 6), Scripts.historyEnd(new StoreKeys("dg"), "r1", "FAILED").args());
+        assertEquals(List.of("r1", 0), Scripts.historyEnd(new StoreKeys("dg"), "r1", null).args());
         assertEquals(List.of("group"), argumentNames(Script.ENSURE_GROUP));
         assertEquals(List.of("dg:{dispatch}:square"), Scripts.ensureGroup(new StoreKeys("dg"), "square").keys());
     }

@@ -3,6 +3,9 @@ package io.datagraph.rest.flows;
 import io.datagraph.Datagraph;
 import io.datagraph.IO;
 import io.datagraph.Run;
+import io.datagraph.RunPage;
+import io.datagraph.RunQuery;
+import io.datagraph.rest.request.HistoryQuery;
 import io.datagraph.RunRequest;
 import io.datagraph.rest.request.MalformedRequestException;
 import io.datagraph.rest.request.JsonBodies;
@@ -13,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -35,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /flows}: start runs, watch them, read their outputs, feed their open inputs, cancel them. */
 @Path("flows")
@@ -90,25 +95,38 @@ public class FlowsResource {
         }
     }
 
-    /** The most recent runs, newest first. */
+    /**
+     * The retained runs, newest first, filtered, a page at a time: a JSON array, and the next page in a
+     * {@code Link: <…>; rel="next"} header. With access control on, a caller who may not see every run
+     * sees the runs they started.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String recent(@QueryParam("limit") @DefaultValue("20") int limit) {
-        JsonArrayBuilder runs = Jsonp.arrayBuilder();
-        int wanted = Math.max(1, Math.min(limit, 100));
-        int listed = 0;
-        // when some runs are hidden from this caller, look further back to fill the page
-        for (Run run : datagraph.recent(access.seesEveryRun() ? wanted : 100)) {
-            if (listed == wanted || !access.visible(run)) {
-                continue;
+    public Response history(@QueryParam("status") String status, @QueryParam("processor") String processor,
+                            @QueryParam("startedBy") String startedBy, @QueryParam("since") String since,
+                            @QueryParam("limit") @DefaultValue("20") String limit, @QueryParam("cursor") String cursor) {
+        RunQuery query = HistoryQuery.parse(status, processor, startedBy, since, limit, cursor);
+        Optional<String> caller = access.onlyRunsOf();
+        if (caller.isPresent()) {
+            if (query.startedBy().filter(user -> !user.equals(caller.get())).isPresent()) {
+                return Response.ok("[]").build();
             }
-            listed++;
+            query = query.startedBy(caller.get());
+        }
+        RunPage page = datagraph.history(query);
+        JsonArrayBuilder runs = Jsonp.arrayBuilder();
+        for (RunPage.Listed run : page.runs()) {
             JsonArrayBuilder processors = Jsonp.arrayBuilder();
             run.processors().forEach(processors::add);
-            runs.add(Jsonp.objectBuilder().add("id", run.id()).add("status", run.status().name())
-                    .add("processors", processors).add("view", RunJson.view(uriInfo, run.id()).toString()));
+            JsonObjectBuilder json = Jsonp.objectBuilder().add("id", run.id()).add("status", run.status().name())
+                    .add("processors", processors).add("started", run.started().toString());
+            run.startedBy().ifPresent(user -> json.add("startedBy", user));
+            runs.add(json.add("view", RunJson.view(uriInfo, run.id()).toString()));
         }
-        return runs.build().toString();
+        Response.ResponseBuilder answer = Response.ok(runs.build().toString());
+        page.next().ifPresent(next -> answer.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(),
+                "next"));
+        return answer.build();
     }
 
     @GET

@@ -53,6 +53,11 @@ public class RunAccess {
         return seesEveryRun() || caller().isPresent() && run.startedBy().equals(caller());
     }
 
+    /** The caller whose runs alone they may see, or empty when they may see every run. */
+    public Optional<String> onlyRunsOf() {
+        return seesEveryRun() ? Optional.empty() : Optional.of(caller().orElse(""));
+    }
+
     /** Whether no run is hidden from the caller. */
     public boolean seesEveryRun() {
         return !policy.enabled() || policy.runsShared() || request.isUserInRole(policy.adminRole());
