@@ -11,9 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.InboundSseEvent;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.reactivestreams.Publisher;
 
 import java.util.List;
 
@@ -48,12 +53,27 @@ public interface DatagraphClient {
     @Path("flows")
     Started start(FlowStart request, @HeaderParam("Idempotency-Key") String idempotencyKey);
 
-    /** One page of the retained runs, newest first ({@code listRuns}); any filter may be null. */
+    /**
+     * One page of the retained runs, newest first ({@code listRuns}), and the cursor of the next page
+     * (from the answer's {@code Link: rel="next"}). Any filter may be null.
+     *
+     * @param since  an ISO-8601 instant, or null
+     * @param cursor null for the first page, else {@link RunsPage#next()} of the previous one
+     */
+    default RunsPage runs(String status, String processor, String startedBy, String since, int limit, String cursor) {
+        try (Response answer = listRuns(status, processor, startedBy, since, limit, cursor)) {
+            List<ListedRun> runs = answer.readEntity(new GenericType<List<ListedRun>>() { });
+            Link next = answer.getLink("next");
+            return new RunsPage(runs, next == null ? null : RunsPage.cursorOf(next.getUri()));
+        }
+    }
+
+    /** The raw answer of {@code listRuns}, for {@link #runs}; error answers throw as every method's do. */
     @GET
     @Path("flows")
-    List<ListedRun> runs(@QueryParam("status") String status, @QueryParam("processor") String processor,
-                         @QueryParam("startedBy") String startedBy, @QueryParam("since") String since,
-                         @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor);
+    Response listRuns(@QueryParam("status") String status, @QueryParam("processor") String processor,
+                      @QueryParam("startedBy") String startedBy, @QueryParam("since") String since,
+                      @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor);
 
     /** A run's state ({@code getRun}). */
     @GET
@@ -69,6 +89,19 @@ public interface DatagraphClient {
     @GET
     @Path("flows/{id}/outputs/{io}")
     List<JsonValue> values(@PathParam("id") String runId, @PathParam("io") String stream);
+
+    /**
+     * Follows a stream as Server-Sent Events ({@code readOutput} with {@code Accept: text/event-stream}):
+     * one event per value (its id the value's position, its data the value's JSON), then an event named
+     * {@code complete}, or {@code error} when the run fails.
+     *
+     * @param lastEventId null, or the id of the last event received: the stream resumes after it
+     */
+    @GET
+    @Path("flows/{id}/outputs/{io}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Publisher<InboundSseEvent> follow(@PathParam("id") String runId, @PathParam("io") String stream,
+                                      @HeaderParam("Last-Event-ID") String lastEventId);
 
     /** Appends values to an open input, all or none ({@code appendInput}). */
     @POST

@@ -38,7 +38,8 @@ import java.util.Set;
  * A page thus costs a bounded number of round trips however many runs the store holds. A walker forgets
  * expired runs a slice at a time ({@link #forgetExpired()}), so the indexes hold what the store holds.
  *
- * <p>Cursors are opaque to callers: the start time and id of the last entry a page examined, in base64url.
+ * <p>Cursors are opaque to callers: the score (start time in ms, to the µs) and id of the last entry a
+ * page examined, in base64url.
  *
  * <p>Thread-safe (the walker's position is its only state, and only the watchdog's thread moves it).
  */
@@ -104,7 +105,7 @@ public class RunHistory {
             return;
         }
         ScoredEntry<String> last = slice.get(slice.size() - 1);
-        walker = slice.size() < SLICE ? null : new Scripts.HistoryCursor(last.getValue(), String.valueOf(last.getScore().longValue()));
+        walker = slice.size() < SLICE ? null : new Scripts.HistoryCursor(last.getValue(), String.valueOf(last.getScore()));
         // a run admitted moments ago may still be being written: leave it for a later round
         long writing = writingSince();
         List<String> candidates = slice.stream().filter(entry -> entry.getScore() < writing).map(ScoredEntry::getValue).toList();
@@ -237,8 +238,9 @@ public class RunHistory {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int colon = text.indexOf(':');
-            long score = Long.parseLong(text.substring(0, colon));
-            return new Scripts.HistoryCursor(text.substring(colon + 1), Long.toString(score));
+            String score = text.substring(0, colon);
+            Double.parseDouble(score); // a score, or not a cursor
+            return new Scripts.HistoryCursor(text.substring(colon + 1), score);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cursor '" + cursor + "' is not one a page of the history answered", e);
         }

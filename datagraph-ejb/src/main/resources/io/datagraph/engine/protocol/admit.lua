@@ -6,7 +6,9 @@
 -- CANCELLED, KEYS[8] by who started it ('' user: none), KEYS[9..] by processor; one hash tag keeps them in
 -- one slot. ARGV[1] run id, ARGV[2] limit, ARGV[3] who starts it ('' if nobody in particular),
 -- ARGV[4] its processors, comma-separated
--- A restarted run is admitted again and keeps its place in the history.
+-- A restarted run is admitted again and keeps its place in the history. History scores are the start time in
+-- ms with three decimals (µs), written as strings (Lua would round a number to 14 digits), so that runs
+-- started in the same millisecond keep the order they were admitted in.
 -- Returns {1 when admitted else 0, how many runs were running, the store's time in ms}.
 local runId, limit, startedBy, processors = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
 local now = redis.call('TIME')
@@ -16,7 +18,7 @@ if running >= limit then
   return {0, running, millis}
 end
 redis.call('ZADD', KEYS[1], millis, runId)
-local started = tonumber(redis.call('ZSCORE', KEYS[2], runId) or millis)
+local started = redis.call('ZSCORE', KEYS[2], runId) or string.format('%.3f', now[1] * 1000 + now[2] / 1000)
 redis.call('ZADD', KEYS[2], started, runId)
 for i = 5, 7 do
   redis.call('ZREM', KEYS[i], runId)
