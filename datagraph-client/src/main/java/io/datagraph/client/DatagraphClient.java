@@ -11,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.GenericType;
-import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.InboundSseEvent;
@@ -54,26 +52,18 @@ public interface DatagraphClient {
     Started start(FlowStart request, @HeaderParam("Idempotency-Key") String idempotencyKey);
 
     /**
-     * One page of the retained runs, newest first ({@code listRuns}), and the cursor of the next page
-     * (from the answer's {@code Link: rel="next"}). Any filter may be null.
+     * One page of the retained runs, newest first ({@code listRuns}): read it with
+     * {@link RunsPage#of(Response)}, which also takes the next page's cursor from its {@code Link}
+     * header. Any filter may be null.
      *
      * @param since  an ISO-8601 instant, or null
      * @param cursor null for the first page, else {@link RunsPage#next()} of the previous one
      */
-    default RunsPage runs(String status, String processor, String startedBy, String since, int limit, String cursor) {
-        try (Response answer = listRuns(status, processor, startedBy, since, limit, cursor)) {
-            List<ListedRun> runs = answer.readEntity(new GenericType<List<ListedRun>>() { });
-            Link next = answer.getLink("next");
-            return new RunsPage(runs, next == null ? null : RunsPage.cursorOf(next.getUri()));
-        }
-    }
-
-    /** The raw answer of {@code listRuns}, for {@link #runs}; error answers throw as every method's do. */
     @GET
     @Path("flows")
-    Response listRuns(@QueryParam("status") String status, @QueryParam("processor") String processor,
-                      @QueryParam("startedBy") String startedBy, @QueryParam("since") String since,
-                      @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor);
+    Response runs(@QueryParam("status") String status, @QueryParam("processor") String processor,
+                  @QueryParam("startedBy") String startedBy, @QueryParam("since") String since,
+                  @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor);
 
     /** A run's state ({@code getRun}). */
     @GET
