@@ -4,6 +4,7 @@ import io.datagraph.DatagraphException;
 import io.datagraph.engine.protocol.EntryCodec;
 import io.datagraph.engine.protocol.MetaField;
 import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.ScriptCall;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StatusReply;
 import io.datagraph.engine.protocol.StreamPosition;
@@ -185,7 +186,7 @@ final class StreamCursor {
     }
 
     /** The next fetch, from {@code bound}; it reports this reader's progress too. */
-    private io.datagraph.engine.protocol.ScriptCall<Scripts.Read> read() {
+    private ScriptCall<Scripts.Read> read() {
         reported = taken;
         return Scripts.read(keys, name, bound, streams.config().streams().readBatch(), reader, taken, consumed);
     }

@@ -22,12 +22,9 @@ public final class Scripts {
     public record Admission(boolean admitted, long running, long storeTime) {
     }
 
-    /** The run statuses in the order the history scripts take their indexes (KEYS[4..7]). */
-    private static final List<String> STATUSES = List.of("RUNNING", "COMPLETED", "FAILED", "CANCELLED");
-
     private static List<Object> historyKeys(StoreKeys keys) {
         List<Object> all = new ArrayList<>(List.of(keys.running(), keys.history(), keys.historySummaries()));
-        STATUSES.forEach(status -> all.add(keys.historyByStatus(status)));
+        StoreKeys.HISTORY_STATUSES.forEach(status -> all.add(keys.historyByStatus(status)));
         return all;
     }
 
@@ -49,7 +46,7 @@ public final class Scripts {
 
     /** A run ended: no longer running; listed under {@code status} (null: unknown, only released). */
     public static ScriptCall<Long> historyEnd(StoreKeys keys, String runId, String status) {
-        int index = status == null ? -1 : STATUSES.indexOf(status);
+        int index = status == null ? -1 : StoreKeys.HISTORY_STATUSES.indexOf(status);
         return new ScriptCall<>(Script.HISTORY_END, ScriptCall.Returns.INTEGER, historyKeys(keys),
                 List.of(runId, index < 1 ? 0 : 4 + index), raw -> ((Number) raw).longValue());
     }
@@ -80,10 +77,9 @@ public final class Scripts {
                     List<Object> reply = list(raw);
                     List<HistoryEntry> entries = new ArrayList<>();
                     for (int i = 3; i + 2 < reply.size(); i += 3) {
-                        String[] summary = ((String) reply.get(i + 2)).split("\t", -1);
+                        HistorySummary summary = HistorySummary.parse((String) reply.get(i + 2));
                         entries.add(new HistoryEntry((String) reply.get(i), (long) Double.parseDouble((String) reply.get(i + 1)),
-                                summary.length == 3 ? summary[1] : "",
-                                summary.length == 3 && !summary[2].isEmpty() ? List.of(summary[2].split(",")) : List.of()));
+                                summary.startedBy(), summary.processors()));
                     }
                     String lastId = (String) reply.get(1);
                     HistoryCursor last = lastId.isEmpty() ? after : new HistoryCursor(lastId, (String) reply.get(2));

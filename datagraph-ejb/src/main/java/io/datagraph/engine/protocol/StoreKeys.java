@@ -27,6 +27,10 @@ package io.datagraph.engine.protocol;
  */
 public record StoreKeys(String prefix) {
 
+    /** The statuses the history indexes runs by, in the order its scripts take their keys. */
+    public static final java.util.List<String> HISTORY_STATUSES = java.util.List.of("RUNNING", "COMPLETED", "FAILED",
+            "CANCELLED");
+
     /** The consumer group of every dispatch stream; each node is one consumer, named by its node id. */
     public static final String DISPATCH_GROUP = "workers";
 
@@ -69,6 +73,20 @@ public record StoreKeys(String prefix) {
 
     public String historyByProcessor(String processor) {
         return prefix + ":{runs}:history:processor:" + processor;
+    }
+
+    /**
+     * Every history index that may list a run started by {@code startedBy} ({@code ""}: nobody in
+     * particular) with these processors: the whole history, each status's, its user's and its processors'.
+     */
+    public java.util.List<String> historyIndexes(String startedBy, java.util.Collection<String> processors) {
+        java.util.List<String> indexes = new java.util.ArrayList<>(java.util.List.of(history()));
+        HISTORY_STATUSES.forEach(status -> indexes.add(historyByStatus(status)));
+        if (!startedBy.isEmpty()) {
+            indexes.add(historyBy(startedBy));
+        }
+        processors.forEach(processor -> indexes.add(historyByProcessor(processor)));
+        return indexes;
     }
 
     public String processors() {

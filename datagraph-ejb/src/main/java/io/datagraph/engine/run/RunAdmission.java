@@ -2,18 +2,17 @@ package io.datagraph.engine.run;
 
 import io.datagraph.LimitExceededException;
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.protocol.MetaField;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.redisson.api.RBatch;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.client.protocol.ScoredEntry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bounds how many runs run at once across every node sharing the store
@@ -32,6 +31,9 @@ public class RunAdmission {
 
     @Inject
     EngineConfig config;
+
+    @Inject
+    RunRepository runs;
 
     /**
      * Counts a new run among the running ones.
@@ -76,12 +78,8 @@ public class RunAdmission {
      */
     public void refused(String runId, java.util.Optional<String> startedBy, List<String> processors) {
         StoreKeys keys = keys();
-        List<String> indexes = new ArrayList<>(List.of(keys.running(), keys.history()));
-        for (String status : List.of("RUNNING", "COMPLETED", "FAILED", "CANCELLED")) {
-            indexes.add(keys.historyByStatus(status));
-        }
-        startedBy.ifPresent(user -> indexes.add(keys.historyBy(user)));
-        processors.forEach(processor -> indexes.add(keys.historyByProcessor(processor)));
+        List<String> indexes = new ArrayList<>(List.of(keys.running()));
+        indexes.addAll(keys.historyIndexes(startedBy.orElse(""), processors));
         store.call(Scripts.historyForget(keys, List.of(runId), indexes));
     }
 
@@ -94,18 +92,14 @@ public class RunAdmission {
      * kept for a while: its node may be writing the run right now.
      */
     private void forgetEndedRuns(long storeTime) {
-        long creating = storeTime - 3 * Math.max(config.store().timeout().toMillis(), 1000);
+        long creating = runs.writingSince(storeTime);
         try {
             List<ScoredEntry<String>> admitted = new ArrayList<>(running().entryRange(0, -1));
-            RBatch batch = store.redisson().createBatch();
+            Map<String, String> statuses = runs.statuses(admitted.stream().map(ScoredEntry::getValue).toList());
             for (ScoredEntry<String> entry : admitted) {
-                batch.<String, String>getMap(keys().run(entry.getValue()).meta()).getAsync(MetaField.STATUS);
-            }
-            List<?> statuses = batch.execute().getResponses();
-            for (int i = 0; i < admitted.size(); i++) {
-                Object status = statuses.get(i);
-                if (status == null ? admitted.get(i).getScore() < creating : !"RUNNING".equals(status)) {
-                    store.call(Scripts.historyEnd(keys(), admitted.get(i).getValue(), (String) status));
+                String status = statuses.get(entry.getValue());
+                if (status == null ? entry.getScore() < creating : !"RUNNING".equals(status)) {
+                    store.call(Scripts.historyEnd(keys(), entry.getValue(), status));
                 }
             }
         } catch (RuntimeException e) {

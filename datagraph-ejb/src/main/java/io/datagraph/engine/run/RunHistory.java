@@ -4,8 +4,7 @@ import io.datagraph.RunPage;
 import io.datagraph.RunQuery;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.protocol.MetaField;
-import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.HistorySummary;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
@@ -59,6 +58,9 @@ public class RunHistory {
     @Inject
     EngineConfig config;
 
+    @Inject
+    RunRepository runs;
+
     private volatile Scripts.HistoryCursor walker;
 
     /**
@@ -107,9 +109,9 @@ public class RunHistory {
         ScoredEntry<String> last = slice.get(slice.size() - 1);
         walker = slice.size() < SLICE ? null : new Scripts.HistoryCursor(last.getValue(), String.valueOf(last.getScore()));
         // a run admitted moments ago may still be being written: leave it for a later round
-        long writing = writingSince();
+        long writing = runs.writingSince(System.currentTimeMillis());
         List<String> candidates = slice.stream().filter(entry -> entry.getScore() < writing).map(ScoredEntry::getValue).toList();
-        Map<String, String> statuses = statuses(candidates);
+        Map<String, String> statuses = runs.statuses(candidates);
         forget(keys, candidates.stream().filter(id -> statuses.get(id) == null).toList());
     }
 
@@ -118,8 +120,8 @@ public class RunHistory {
      * Those no longer held are forgotten, unless admitted so recently that they may still be being written.
      */
     private List<RunPage.Listed> checked(Scripts.HistoryPage found, String status) {
-        Map<String, String> statuses = statuses(found.entries().stream().map(Scripts.HistoryEntry::runId).toList());
-        long writing = writingSince();
+        Map<String, String> statuses = runs.statuses(found.entries().stream().map(Scripts.HistoryEntry::runId).toList());
+        long writing = runs.writingSince(System.currentTimeMillis());
         List<RunPage.Listed> confirmed = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         for (Scripts.HistoryEntry entry : found.entries()) {
@@ -138,34 +140,6 @@ public class RunHistory {
         return confirmed;
     }
 
-    /** Runs admitted after this (ms) may still be being written: a missing run then is no expired one. */
-    private long writingSince() {
-        return System.currentTimeMillis() - 3 * Math.max(config.store().timeout().toMillis(), 1000);
-    }
-
-    /** Each run's status (absent: the store no longer holds it), in one pipelined read across slots. */
-    private Map<String, String> statuses(List<String> runIds) {
-        if (runIds.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            RBatch batch = store.redisson().createBatch();
-            for (String runId : runIds) {
-                batch.<String, String>getMap(new RunKeys(config.store().keyPrefix(), runId).meta(), StringCodec.INSTANCE)
-                        .getAsync(MetaField.STATUS);
-            }
-            List<?> replies = batch.execute().getResponses();
-            Map<String, String> statuses = new java.util.HashMap<>();
-            for (int i = 0; i < runIds.size(); i++) {
-                if (replies.get(i) != null) {
-                    statuses.put(runIds.get(i), (String) replies.get(i));
-                }
-            }
-            return statuses;
-        } catch (RuntimeException e) {
-            throw store.unavailable(e);
-        }
-    }
 
     /** Drops runs from every index that may list them, as their summaries name those indexes. */
     private void forget(StoreKeys keys, Collection<String> runIds) {
@@ -173,25 +147,9 @@ public class RunHistory {
             return;
         }
         List<String> ids = List.copyOf(runIds);
-        List<String> summaries = store.redisson().<String, String>getMap(keys.historySummaries(), StringCodec.INSTANCE)
-                .getAll(Set.copyOf(ids)).values().stream().toList();
-        Set<String> indexes = new LinkedHashSet<>(List.of(keys.history()));
-        for (String status : List.of("RUNNING", "COMPLETED", "FAILED", "CANCELLED")) {
-            indexes.add(keys.historyByStatus(status));
-        }
-        for (String summary : summaries) {
-            String[] fields = summary.split("\t", -1);
-            if (fields.length == 3) {
-                if (!fields[1].isEmpty()) {
-                    indexes.add(keys.historyBy(fields[1]));
-                }
-                for (String processor : fields[2].split(",")) {
-                    if (!processor.isEmpty()) {
-                        indexes.add(keys.historyByProcessor(processor));
-                    }
-                }
-            }
-        }
+        Set<String> indexes = new LinkedHashSet<>(keys.historyIndexes("", List.of()));
+        store.redisson().<String, String>getMap(keys.historySummaries(), StringCodec.INSTANCE).getAll(Set.copyOf(ids))
+                .values().forEach(summary -> indexes.addAll(HistorySummary.parse(summary).indexes(keys)));
         store.call(Scripts.historyForget(keys, ids, List.copyOf(indexes)));
     }
 

@@ -103,9 +103,42 @@ public class RunRepository {
                 ? Optional.of(RequestFingerprint.parse(fields.getOrDefault(MetaField.REQUEST, ""))) : Optional.empty();
     }
 
-    /** A value as JSON text, as the store keeps values. */
-    String json(Object value) {
-        return ValueCodec.forType(Object.class, json.jsonb()).encode(value);
+    /** Writes values as JSON text, as the store keeps them. */
+    java.util.function.Function<Object, String> jsonWriter() {
+        return ValueCodec.forType(Object.class, json.jsonb())::encode;
+    }
+
+    /**
+     * The status of each of these runs, in one pipelined read across Cluster slots; a run the store no
+     * longer holds (or does not hold yet) is absent.
+     */
+    public Map<String, String> statuses(List<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            org.redisson.api.RBatch batch = store.redisson().createBatch();
+            runIds.forEach(runId -> batch.<String, String>getMap(keys(runId).meta(),
+                    org.redisson.client.codec.StringCodec.INSTANCE).getAsync(MetaField.STATUS));
+            List<?> replies = batch.execute().getResponses();
+            Map<String, String> statuses = new java.util.HashMap<>();
+            for (int i = 0; i < runIds.size(); i++) {
+                if (replies.get(i) != null) {
+                    statuses.put(runIds.get(i), (String) replies.get(i));
+                }
+            }
+            return statuses;
+        } catch (RuntimeException e) {
+            throw store.unavailable(e);
+        }
+    }
+
+    /**
+     * Runs admitted after this instant (ms) may still be being written by their node: a run missing from
+     * the store then is not an expired one.
+     */
+    long writingSince(long now) {
+        return now - 3 * Math.max(config.store().timeout().toMillis(), 1000);
     }
 
     /**

@@ -160,7 +160,7 @@ public class Supervisor implements DispatchReceiver {
         ResolvedFlow flow = resolve(request.flow());
         flow.checkInputs(request.inputs().keySet(), request.openInputs());
         Optional<String> key = request.idempotencyKey();
-        Optional<RequestFingerprint> fingerprint = key.map(k -> RequestFingerprint.of(request, runs::json));
+        Optional<RequestFingerprint> fingerprint = key.map(k -> RequestFingerprint.of(request, runs.jsonWriter()));
         String runId = key.map(k -> RequestFingerprint.runId(request.startedBy().orElse(""), k))
                 .orElseGet(() -> UUID.randomUUID().toString());
         if (fingerprint.isPresent()) {

@@ -141,7 +141,8 @@ public class FlowsResource {
         RunQuery query = HistoryQuery.parse(status, processor, startedBy, since, limit, cursor);
         Optional<String> caller = access.onlyRunsOf();
         if (caller.isPresent()) {
-            if (query.startedBy().filter(user -> !user.equals(caller.get())).isPresent()) {
+            // an anonymous caller started no run; an empty startedBy would mean no filter at all
+            if (caller.get().isEmpty() || query.startedBy().filter(user -> !user.equals(caller.get())).isPresent()) {
                 return Response.ok("[]").build();
             }
             query = query.startedBy(caller.get());
