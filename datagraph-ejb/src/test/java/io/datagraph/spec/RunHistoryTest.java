@@ -97,8 +97,9 @@ class RunHistoryTest {
     void sinceLeavesOutEarlierRuns() throws InterruptedException {
         String user = user();
         multiply(user);
-        Instant between = Instant.now();
-        Thread.sleep(5); // the store's clock is in ms: the runs must not share the instant
+        // the millisecond after the earlier run started, by the store's clock; the later one starts after it
+        Instant between = datagraph.history(RunQuery.all().startedBy(user)).runs().get(0).started().plusMillis(1);
+        Await.until(() -> Instant.now().isAfter(between), Duration.ofSeconds(5), "the clock did not pass " + between);
         Run later = multiply(user);
         assertEquals(List.of(later.id()), ids(datagraph.history(RunQuery.all().startedBy(user).since(between))));
     }
