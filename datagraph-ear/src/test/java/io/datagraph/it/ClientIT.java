@@ -9,7 +9,7 @@ import io.datagraph.client.RunState;
 import io.datagraph.client.Started;
 import io.datagraph.it.caller.CallerApplication;
 import io.datagraph.it.caller.CallerResource;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.ws.rs.sse.InboundSseEvent;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The typed client ({@code datagraph-client}): from plain Java against the deployed EAR, and injected
  * with {@code @RestClient} into another deployment on the same server ({@link CallerResource}).
  */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class ClientIT {
 

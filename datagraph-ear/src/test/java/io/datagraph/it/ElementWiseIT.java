@@ -1,6 +1,6 @@
 package io.datagraph.it;
 
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The element-wise example {@code enrich} over REST: per-run workers and retries, dead letters. */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class ElementWiseIT {
 

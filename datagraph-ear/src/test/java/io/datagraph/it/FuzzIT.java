@@ -1,6 +1,6 @@
 package io.datagraph.it;
 
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and no request that was refused left a key in the store. {@code -Ddatagraph.fuzz.seed} replays a
  * run, {@code -Ddatagraph.fuzz.requests} sets how many.
  */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 public class FuzzIT {
 
@@ -57,7 +57,7 @@ public class FuzzIT {
 
     @Test
     void hostileRequestsNeverBreakTheApiNorLeaveAnythingBehind() throws IOException, InterruptedException {
-        Set<String> keysBefore = new HashSet<>(SharedRedis.server().keys());
+        Set<String> keysBefore = new HashSet<>(TestStore.server().keys());
         historyEntries().forEach(runId -> keysBefore.add("history " + runId));
         openRun = startOpenRun();
         for (int i = 0; i < REQUESTS; i++) {
@@ -259,7 +259,7 @@ public class FuzzIT {
         Set<String> runs = new HashSet<>(accepted);
         runs.addAll(appended.keySet());
         List<String> left = new ArrayList<>();
-        for (String key : SharedRedis.server().keys()) {
+        for (String key : TestStore.server().keys()) {
             boolean ofAcceptedRun = runs.stream().anyMatch(id -> key.contains("{" + id + "}"));
             // the installation's indexes of runs ({runs}: running, history) hold the accepted runs
             if (!before.contains(key) && !ofAcceptedRun && !key.startsWith("dg:{runs}:")) {
@@ -276,7 +276,7 @@ public class FuzzIT {
 
     /** The ids of the runs the history holds (the fields of its summaries, from a raw RESP reply). */
     private static List<String> historyEntries() throws IOException {
-        return SharedRedis.server().command("HKEYS", "dg:{runs}:history:runs").lines()
+        return TestStore.server().command("HKEYS", "dg:{runs}:history:runs").lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("*") && !line.startsWith("$")).toList();
     }
 

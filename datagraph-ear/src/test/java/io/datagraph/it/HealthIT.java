@@ -1,7 +1,7 @@
 package io.datagraph.it;
 
-import io.datagraph.testing.RedisServer;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.RedisServer;
+import io.datagraph.test.TestStore;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MicroProfile Health on the management port: readiness follows the store, liveness the engine. */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class HealthIT {
 
@@ -39,7 +39,7 @@ class HealthIT {
         HttpResponse<String> up = readyWithin(200, Duration.ofSeconds(30));
         assertEquals(200, up.statusCode(), up.body());
         assertTrue(up.body().contains("\"datagraph-store\",\"status\":\"UP\""), up.body());
-        RedisServer redis = SharedRedis.server();
+        RedisServer redis = TestStore.server();
         redis.stop();
         try {
             HttpResponse<String> down = readyWithin(503, Duration.ofSeconds(30));

@@ -1,7 +1,7 @@
 package io.datagraph.it;
 
 import io.datagraph.testing.Await;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code Idempotency-Key} on starts and appends: a client may repeat either, after a lost reply or
  * concurrently, and the work is done once.
  */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class IdempotencyIT {
 

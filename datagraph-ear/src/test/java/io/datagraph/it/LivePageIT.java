@@ -1,6 +1,6 @@
 package io.datagraph.it;
 
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code target/live-page.png}. Needs Debian's chromium and chromium-driver (.ci/run installs them);
  * skipped without them.
  */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class LivePageIT {
 

@@ -1,7 +1,7 @@
 package io.datagraph.it;
 
 import io.datagraph.testing.Await;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document lists for it, and their JSON bodies must match the document's schemas — so document and code
  * cannot drift apart.
  */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiIT {

@@ -1,6 +1,6 @@
 package io.datagraph.it;
 
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every call of the REST contract against the EAR on the application server, and each bad request. */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class RestApiIT {
 

@@ -1,6 +1,6 @@
 package io.datagraph.it;
 
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Outputs followed over Server-Sent Events. */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 @ExtendWith(ArquillianExtension.class)
 class ServerSentEventsIT {
 

@@ -3,7 +3,7 @@ package io.datagraph.bench;
 import io.datagraph.Datagraph;
 import io.datagraph.testing.ProcessCpu;
 import io.datagraph.testing.StoreProbe;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.redisson.Redisson;
 import org.redisson.api.RStream;

@@ -3,7 +3,7 @@ package io.datagraph.bench;
 import io.datagraph.engine.run.DeploymentWarmUp;
 import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.time.Duration;

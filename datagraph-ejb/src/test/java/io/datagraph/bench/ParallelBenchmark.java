@@ -5,7 +5,7 @@ import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineNode;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.datagraph.bench;
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.testing.EngineNode;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.util.List;

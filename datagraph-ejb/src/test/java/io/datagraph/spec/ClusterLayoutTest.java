@@ -5,8 +5,8 @@ import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.RedisServer;
+import io.datagraph.test.TestStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class ClusterLayoutTest {
 
     @Test
     void runsSpreadOverTheMastersAndEachRunLivesOnOne() throws Exception {
-        assumeTrue(SharedRedis.cluster(), "only meaningful on a Redis Cluster");
+        assumeTrue(TestStore.cluster(), "only meaningful on a Redis Cluster");
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             runs.add(datagraph.start(Flow.of("foo", "bar"), Map.of("a", List.of(3))));
@@ -62,7 +62,7 @@ class ClusterLayoutTest {
     }
 
     private static List<RedisServer> clusterNodes() {
-        return SharedRedis.clusterNodes();
+        return TestStore.clusterNodes();
     }
 
     private static List<String> keysOn(RedisServer node, String pattern) throws IOException {

@@ -7,6 +7,7 @@ import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RunKeyCount;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code datagraph.limits.concurrent-runs} bounds the runs running at once across the store: a start
  * beyond it is refused whole, and a run that ends frees its place.
  */
-@EngineTest(config = {"datagraph.limits.concurrent-runs=2", "datagraph.key-prefix=" + ConcurrentRunsTest.PREFIX})
+@EngineTest
+@DatagraphTest(config = {"datagraph.limits.concurrent-runs=2", "datagraph.key-prefix=" + ConcurrentRunsTest.PREFIX})
 class ConcurrentRunsTest {
 
     static final String PREFIX = "dg-admission";

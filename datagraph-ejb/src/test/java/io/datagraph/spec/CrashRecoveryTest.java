@@ -7,6 +7,7 @@ import io.datagraph.RunFailure;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.Types;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kill -9 of the node running a processor mid-run (test configuration: heartbeat 0.5 s, so a node is
  * dead after 1.5 s). This JVM serves the producer; two other JVMs serve the consumer.
  */
-@EngineTest(config = "datagraph.processors.enabled=producer")
+@EngineTest
+@DatagraphTest(config = "datagraph.processors.enabled=producer")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryTest {
 

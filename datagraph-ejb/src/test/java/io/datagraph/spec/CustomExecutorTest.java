@@ -5,6 +5,7 @@ import io.datagraph.Run;
 import io.datagraph.flow.Flow;
 import io.datagraph.spi.ProcessorExecutor;
 import io.datagraph.spi.ProcessorTask;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * processors: here one thread taking tasks newest first from its own queue, the worst order for a
  * chain (consumers before their producers). The engine's help keeps it from deadlocking.
  */
-@EngineTest(beans = CustomExecutorTest.OneThreadNewestFirst.class, config = "datagraph.executor.mode=newest-first")
+@EngineTest
+@DatagraphTest(beans = CustomExecutorTest.OneThreadNewestFirst.class, config = "datagraph.executor.mode=newest-first")
 class CustomExecutorTest {
 
     @Inject

@@ -5,9 +5,10 @@ import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.engine.exec.ExecutorLookup;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.RedisServer;
+import io.datagraph.test.TestStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * processors that even starts consumers before producers; and waiting readers hold no blocking read.
  * The timeouts are hang guards (a deadlock would block forever), not performance assertions.
  */
-@EngineTest(beans = DeadlockFreedomTest.LifoPool.class)
+@EngineTest
+@DatagraphTest(beans = DeadlockFreedomTest.LifoPool.class)
 class DeadlockFreedomTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
@@ -102,7 +104,7 @@ class DeadlockFreedomTest {
      */
     @Test
     void fiveHundredWaitingReadersHoldNoBlockingReadAndFewConnections() throws Exception {
-        RedisServer redis = SharedRedis.server();
+        RedisServer redis = TestStore.server();
         int before = clients(redis);
         Run run = datagraph.start(RunRequest.of(Flow.of("countTo")).open("n"));
         List<Thread> readers = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.engine.run.DeploymentWarmUp;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.testing.Await;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine runs its per-value path once at deployment; readiness waits for it, and it leaves no trace. */
-@EngineTest(config = "datagraph.node.warm-up-values=20000")
+@EngineTest
+@DatagraphTest(config = "datagraph.node.warm-up-values=20000")
 class DeploymentWarmUpTest {
 
     @Inject

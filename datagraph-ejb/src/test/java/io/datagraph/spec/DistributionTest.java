@@ -6,6 +6,7 @@ import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.NoLiveNodeException;
 import io.datagraph.flow.ProcessorSignature;
 import io.datagraph.testing.Await;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.EngineNode;
 import jakarta.inject.Inject;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two nodes sharing one store: this JVM serves every processor but {@code square}; a second JVM
  * (Weld SE, {@link EngineNode}) serves only {@code square}. Flows that need both run across them.
  */
-@EngineTest(config = "datagraph.processors.enabled=range,sum,multiply")
+@EngineTest
+@DatagraphTest(config = "datagraph.processors.enabled=range,sum,multiply")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionTest {
 

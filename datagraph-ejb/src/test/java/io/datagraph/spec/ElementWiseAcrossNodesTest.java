@@ -6,8 +6,9 @@ import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineNode;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * killed with kill -9 mid-run leaves its claimed values to the others: every result exactly once.
  * This JVM is node-a; a second JVM is node-b; both serve {@code tag} (4 workers each, 20 ms a value).
  */
-@EngineTest(config = {"datagraph.node.id=node-a", "datagraph.elementwise.unit-size=1", "datagraph.elementwise.lease=PT1S"})
+@EngineTest
+@DatagraphTest(config = {"datagraph.node.id=node-a", "datagraph.elementwise.unit-size=1", "datagraph.elementwise.lease=PT1S"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ElementWiseAcrossNodesTest {
 
@@ -43,7 +45,7 @@ class ElementWiseAcrossNodesTest {
 
     @BeforeAll
     void startNodeB() throws Exception {
-        Map<String, String> properties = new HashMap<>(SharedRedis.storeProperties());
+        Map<String, String> properties = new HashMap<>(TestStore.storeProperties());
         properties.put("datagraph.elementwise.unit-size", "1");
         properties.put("datagraph.elementwise.lease", "PT1S");
         nodeB = EngineNode.start("node-b", "tag", properties);

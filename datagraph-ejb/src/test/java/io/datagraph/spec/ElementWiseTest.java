@@ -7,6 +7,7 @@ import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.spec.fixtures.ElementWiseFixtures;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Element-wise processors: called once per value by workers sharing the values, results committed exactly once. */
-@EngineTest(config = {"datagraph.elementwise.unit-size=1", "datagraph.elementwise.lease=PT2S",
+@EngineTest
+@DatagraphTest(config = {"datagraph.elementwise.unit-size=1", "datagraph.elementwise.lease=PT2S",
         "datagraph.elementwise.reorder-window=4"})
 class ElementWiseTest {
 

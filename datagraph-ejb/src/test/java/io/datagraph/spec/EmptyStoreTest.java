@@ -5,8 +5,9 @@ import io.datagraph.Run;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class EmptyStoreTest {
     @Inject
     Datagraph datagraph;
 
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> ownStore() {
         return STORE.asTheStore();
     }

@@ -1,7 +1,8 @@
 package io.datagraph.spec;
 
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -26,7 +27,7 @@ class EvictionReadinessTest {
     @Readiness
     Instance<HealthCheck> readiness;
 
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> evictingStore() {
         return STORE.asTheStore();
     }

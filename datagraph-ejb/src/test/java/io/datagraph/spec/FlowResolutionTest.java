@@ -13,6 +13,7 @@ import io.datagraph.flow.ResolvedFlow;
 import io.datagraph.flow.UnexpectedInputException;
 import io.datagraph.flow.UnknownFlowException;
 import io.datagraph.flow.UnknownProcessorException;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RunKeyCount;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A flow that does not resolve is refused with its own exception and a message naming the culprit,
  * and nothing of it reaches the store.
  */
-@EngineTest(beans = FlowResolutionTest.Loops.class)
+@EngineTest
+@DatagraphTest(beans = FlowResolutionTest.Loops.class)
 class FlowResolutionTest {
 
     @Inject

@@ -7,6 +7,7 @@ import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.RunKeyCount;
 import jakarta.inject.Inject;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Configured limits refuse a request whole, saying which limit and key, and write nothing. */
-@EngineTest(config = {"datagraph.limits.processors-per-flow=2", "datagraph.limits.values-per-input=10",
+@EngineTest
+@DatagraphTest(config = {"datagraph.limits.processors-per-flow=2", "datagraph.limits.values-per-input=10",
         "datagraph.limits.value-bytes=100"})
 class LimitsTest {
 

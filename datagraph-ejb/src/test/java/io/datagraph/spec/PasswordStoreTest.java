@@ -3,8 +3,9 @@ package io.datagraph.spec;
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PasswordStoreTest {
     @Inject
     Datagraph datagraph;
 
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> guardedStore() {
         return Map.of("datagraph.redis.url", GUARDED.url(), "datagraph.redis.password", "s3cret",
                 "datagraph.redis.cluster-nodes", "");

@@ -6,8 +6,8 @@ import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.protocol.ProtocolVersion;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.SharedRedis;
-import io.datagraph.testing.TestConfig;
+import io.datagraph.test.TestStore;
+import io.datagraph.test.TestConfig;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store records the protocol version its nodes speak; a node speaking another one does not join. */
-@ExtendWith(SharedRedis.class)
+@ExtendWith(TestStore.class)
 class ProtocolVersionTest {
 
     @AfterEach
@@ -34,14 +34,14 @@ class ProtocolVersionTest {
         TestConfig.set(Map.of("datagraph.key-prefix", "dg-proto-new"));
         try (WeldContainer container = EngineDeployment.weld().initialize()) {
             container.select(Datagraph.class).get().start(Flow.of("multiply"), Map.of("foo", List.of(1)));
-            assertTrue(SharedRedis.server().command("GET", "dg-proto-new:protocol")
+            assertTrue(TestStore.server().command("GET", "dg-proto-new:protocol")
                     .contains(String.valueOf(ProtocolVersion.CURRENT)));
         }
     }
 
     @Test
     void aNodeOfAnotherProtocolIsRefusedSayingWhy() throws IOException {
-        SharedRedis.server().command("SET", "dg-proto-old:protocol", "999");
+        TestStore.server().command("SET", "dg-proto-old:protocol", "999");
         TestConfig.set(Map.of("datagraph.key-prefix", "dg-proto-old"));
         try (WeldContainer container = EngineDeployment.weld().initialize()) {
             DatagraphException e = assertThrows(DatagraphException.class, () -> container.select(Datagraph.class).get()

@@ -6,8 +6,9 @@ import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.Await;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import io.datagraph.testing.Types;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ class SentinelFailoverTest {
     @Readiness
     Instance<HealthCheck> readiness;
 
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> behindSentinel() {
         return Map.of("datagraph.redis.sentinel-nodes", SENTINELS.stream().map(RedisServer::url).collect(Collectors.joining(",")),
                 "datagraph.redis.sentinel-master", MASTER_NAME, "datagraph.redis.cluster-nodes", "",

@@ -7,6 +7,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With datagraph.security.hmac-secret, values are signed, and forged or altered entries are refused. */
-@EngineTest(config = "datagraph.security.hmac-secret=" + SigningTest.SECRET)
+@EngineTest
+@DatagraphTest(config = "datagraph.security.hmac-secret=" + SigningTest.SECRET)
 class SigningTest {
 
     static final String SECRET = "a test secret of some length";

@@ -5,6 +5,7 @@ import io.datagraph.Run;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** With datagraph.executor.mode=store, even processors this node serves go through the store. */
-@EngineTest(config = "datagraph.executor.mode=store")
+@EngineTest
+@DatagraphTest(config = "datagraph.executor.mode=store")
 class StoreExecutorTest {
 
     @Inject

@@ -7,8 +7,9 @@ import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineNode;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -34,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client's timeout 3 s). Readiness goes DOWN at once; after the store goes on, runs go on or fail
  * naming the store, never hang; and no node takes another for dead because the store was silent.
  */
-@EngineTest(config = "datagraph.processors.enabled=producer")
+@EngineTest
+@DatagraphTest(config = "datagraph.processors.enabled=producer")
 class StoreHangTest {
 
     private static final RedisServer STORE = RedisServer.start();
@@ -55,7 +57,7 @@ class StoreHangTest {
 
     private final List<EngineNode> consumers = new ArrayList<>();
 
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> ownStore() {
         return STORE.asTheStore();
     }

@@ -5,8 +5,8 @@ import io.datagraph.Run;
 import io.datagraph.StoreUnavailableException;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.RedisServer;
+import io.datagraph.test.TestStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class StoreOutageTest {
 
     @Test
     void startFailsClearlyWhileTheStoreIsDownAndWorksOnceItIsBack() throws InterruptedException {
-        RedisServer redis = SharedRedis.server();
+        RedisServer redis = TestStore.server();
         datagraph.processors(); // the engine is up and connected
         redis.stop();
         try {

@@ -8,8 +8,8 @@ import io.datagraph.engine.run.Invocations;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.Await;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.RedisServer;
+import io.datagraph.test.TestStore;
 import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class StoreRestartTest {
 
     @Test
     void shortOutageIsRiddenOutAndTheRunCompletesIntact() throws InterruptedException {
-        RedisServer redis = SharedRedis.server();
+        RedisServer redis = TestStore.server();
         Run run = underway();
         redis.shutdown();
         Thread.sleep(1000); // the outage itself: a second, well inside the store client's retries
@@ -73,7 +73,7 @@ class StoreRestartTest {
 
     @Test
     void longOutageFailsTheRunWithAnErrorNamingTheStore() throws InterruptedException {
-        RedisServer redis = SharedRedis.server();
+        RedisServer redis = TestStore.server();
         Run run = underway();
         redis.shutdown();
         // the outage lasts until the processors gave up on the store (past its timeout and retries)

@@ -6,8 +6,9 @@ import io.datagraph.RunRequest;
 import io.datagraph.engine.run.RunAdmission;
 import io.datagraph.testing.Await;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import io.datagraph.testing.StoreProbe;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class StoreRoundTripsTest {
 
     private final StoreProbe probe = new StoreProbe(URI.create(STORE.url()));
 
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> ownStore() {
         return STORE.asTheStore();
     }

@@ -3,8 +3,9 @@ package io.datagraph.spec;
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.flow.Flow;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import io.datagraph.testing.TestCertificate;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ class TlsStoreTest {
     Datagraph datagraph;
 
     /** This node's configuration: the store's TLS port, its certificate as trusted, our own to present. */
-    @EngineTest.Configuration
+    @DatagraphTest.Configuration
     static Map<String, String> tlsStore() {
         return Map.of("datagraph.redis.url", "rediss://127.0.0.1:" + TLS_PORT,
                 "datagraph.redis.tls.truststore", SERVER.keystore().toString(),

@@ -1,9 +1,9 @@
 package io.datagraph.spec;
 
 import io.datagraph.testing.EngineDeployment;
-import io.datagraph.testing.RedisServer;
+import io.datagraph.test.RedisServer;
 import io.datagraph.testing.TestCertificate;
-import io.datagraph.testing.TestConfig;
+import io.datagraph.test.TestConfig;
 import jakarta.enterprise.inject.Any;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

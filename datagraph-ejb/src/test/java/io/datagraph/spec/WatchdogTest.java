@@ -8,7 +8,7 @@ import io.datagraph.RunStatus;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.EngineTest;
-import io.datagraph.testing.SharedRedis;
+import io.datagraph.test.TestStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class WatchdogTest {
 
     @Test
     void runsOfANodeThatDiedFailNamingItHoweverManyRunsStartedAfterThem() throws Exception {
-        Map<String, String> oneThread = new HashMap<>(SharedRedis.storeProperties());
+        Map<String, String> oneThread = new HashMap<>(TestStore.storeProperties());
         oneThread.put("datagraph.executor.fallback-threads", "1");
         Run running;
         Run queued;

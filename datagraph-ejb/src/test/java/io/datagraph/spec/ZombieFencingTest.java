@@ -9,6 +9,7 @@ import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineNode;
 import io.datagraph.testing.Await;
+import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.Types;
 import jakarta.inject.Inject;
@@ -38,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * output is exact and no key of the run reappears after the run's end. This JVM serves the producer,
  * two other JVMs the consumer (heartbeat 0.5 s: a node is taken for dead after 1.5 s).
  */
-@EngineTest(config = "datagraph.processors.enabled=producer")
+@EngineTest
+@DatagraphTest(config = "datagraph.processors.enabled=producer")
 class ZombieFencingTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);

@@ -1,5 +1,7 @@
 package io.datagraph.testing;
 
+import io.datagraph.test.ProcessSignals;
+import io.datagraph.test.TestStore;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.io.BufferedReader;
@@ -50,10 +52,10 @@ public final class EngineNode implements AutoCloseable {
 
     /**
      * Starts a node named {@code nodeId} serving {@code enabled} (comma-separated), on the store this
-     * test run uses ({@link SharedRedis#storeProperties()}).
+     * test run uses ({@link TestStore#storeProperties()}).
      */
     public static EngineNode start(String nodeId, String enabled) throws IOException {
-        return start(nodeId, enabled, SharedRedis.storeProperties());
+        return start(nodeId, enabled, TestStore.storeProperties());
     }
 
     /** Starts a node with these configuration properties besides its id and processors. */

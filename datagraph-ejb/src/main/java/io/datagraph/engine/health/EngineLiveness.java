@@ -4,6 +4,7 @@ import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.run.Invocations;
 import io.datagraph.engine.store.Signals;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.datagraph.engine.config.EngineConfig;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -31,10 +32,15 @@ public class EngineLiveness implements HealthCheck {
     @Inject
     StreamingClients streaming;
 
+    @Inject
+    EngineConfig config;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("datagraph-engine")
                 .status(executor.accepting())
+                // which engine answers: a server may hold several (the EAR's, a processor WAR's)
+                .withData("node", config.node().id())
                 .withData("processorsRunning", invocations.runningCount())
                 .withData("signalsSubscribed", signals.subscribed())
                 .withData("sseClients", streaming.active())

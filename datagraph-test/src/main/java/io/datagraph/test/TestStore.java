@@ -1,17 +1,19 @@
-package io.datagraph.testing;
+package io.datagraph.test;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts one Redis server for the whole test run (on first use), points
- * {@code datagraph.redis.url} at it, and stops it when the run ends. Register it before
- * {@code @EnableWeld} so the engine finds the URL when it starts. The port is free and random
+ * The store of a test run: one Redis/Valkey server for the whole run, started on first use (the
+ * binary from {@link RedisServer}), stopped when the run ends; {@code datagraph.redis.url} (a system
+ * property) points every engine of the run at it. {@link DatagraphTest} registers it before the
+ * engine starts; register it yourself ({@code @ExtendWith(TestStore.class)}) on a test class that
+ * starts a {@link TestEngine} by hand or needs only the server. The port is free and random
  * unless {@value #PORT_PROPERTY} names one (a server started by the build is configured with it).
  * With {@value #CLUSTER_PROPERTY}{@code =true} it starts a three-master Redis Cluster instead and
  * sets {@code datagraph.redis.cluster-nodes}: the same tests then run against a Cluster.
  */
-public final class SharedRedis implements BeforeAllCallback {
+public final class TestStore implements BeforeAllCallback {
 
     /** The URL property the engine reads, through MicroProfile Config's system-property source. */
     public static final String URL_PROPERTY = "datagraph.redis.url";
@@ -34,7 +36,7 @@ public final class SharedRedis implements BeforeAllCallback {
     /** The shared server; only valid in a test class extended with this extension. */
     public static RedisServer server() {
         if (server == null) {
-            throw new IllegalStateException("no shared Redis: extend the test class with SharedRedis");
+            throw new IllegalStateException("no shared Redis: extend the test class with TestStore");
         }
         return server;
     }

@@ -1,4 +1,4 @@
-package io.datagraph.testing;
+package io.datagraph.test;
 
 import java.io.IOException;
 
