@@ -2,7 +2,7 @@ package io.datagraph.engine.exec;
 
 import io.datagraph.engine.config.EngineConfig;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,14 +28,18 @@ public class ExecutorLookup {
     @Inject
     EngineConfig config;
 
-    /** Injected by a Jakarta EE container; stays null under plain CDI (tests, Weld SE). */
-    @Resource
-    ManagedExecutorService managed;
+    /** The server's default (null under plain CDI: tests, Weld SE), found when the bean is made. */
+    private volatile ManagedExecutorService managed;
 
     private ExecutorService privatePool;
 
+    @PostConstruct
+    void lookUp() {
+        managed = ServerResources.lookup(ServerResources.EXECUTOR, ManagedExecutorService.class);
+    }
+
     public synchronized ExecutorService executor() {
-        if (managed != null && "java:comp/DefaultManagedExecutorService".equals(config.executor().jndi())) {
+        if (managed != null && ServerResources.EXECUTOR.equals(config.executor().jndi())) {
             return managed;
         }
         if (privatePool != null) {

@@ -1,7 +1,7 @@
 package io.datagraph.engine.exec;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +27,17 @@ public class ManagedThreads {
 
     private static final Logger LOG = Logger.getLogger(ManagedThreads.class.getName());
 
-    /** Injected by a Jakarta EE container; stays null under plain CDI. */
-    @Resource
-    ManagedScheduledExecutorService managedScheduler;
-
-    /** Injected by a Jakarta EE container; stays null under plain CDI. */
-    @Resource
-    ManagedThreadFactory managedThreadFactory;
+    /** The server's (null under plain CDI), found when the bean is made, on a thread of the container. */
+    private volatile ManagedScheduledExecutorService managedScheduler;
+    private volatile ManagedThreadFactory managedThreadFactory;
 
     private ScheduledExecutorService privateScheduler;
+
+    @PostConstruct
+    void lookUp() {
+        managedScheduler = ServerResources.lookup(ServerResources.SCHEDULER, ManagedScheduledExecutorService.class);
+        managedThreadFactory = ServerResources.lookup(ServerResources.THREAD_FACTORY, ManagedThreadFactory.class);
+    }
 
     /** Whether background work runs on the server's managed threads. */
     public boolean managed() {

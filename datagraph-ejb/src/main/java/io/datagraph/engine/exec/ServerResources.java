@@ -1,0 +1,30 @@
+package io.datagraph.engine.exec;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The server's default concurrency resources, looked up by their standard names rather than injected
+ * with {@code @Resource}: Payara fails a WAR whose library jar (the engine in a processor WAR) declares
+ * such a field, binding it to an environment entry that does not exist. A lookup that finds nothing
+ * (plain CDI, a server without the resource) answers null.
+ */
+final class ServerResources {
+
+    static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
+    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
+
+    private ServerResources() {
+    }
+
+    /** The resource bound at {@code name} if it is a {@code type}, else null. */
+    static <T> T lookup(String name, Class<T> type) {
+        try {
+            Object found = InitialContext.doLookup(name);
+            return type.isInstance(found) ? type.cast(found) : null;
+        } catch (NamingException | RuntimeException absent) {
+            return null;
+        }
+    }
+}
