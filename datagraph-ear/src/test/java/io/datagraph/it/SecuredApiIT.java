@@ -67,6 +67,30 @@ class SecuredApiIT {
         assertTrue(Api.json(response).getString("detail").contains(detailPart), response.body());
     }
 
+    private static HttpResponse<String> metrics(String user) {
+        HttpRequest.Builder request = as(user, "");
+        return Api.send(request.uri(MetricsIT.METRICS).GET());
+    }
+
+    @Test
+    void theMetricsPageAsksAnonymousCallersForCredentials() {
+        HttpResponse<String> response = metrics(null);
+        assertProblem(response, 401, "datagraph-admin");
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), response.headers().toString());
+    }
+
+    @Test
+    void theMetricsPageIsForbiddenToUsersWithoutTheAdminRole() {
+        assertProblem(metrics("alice"), 403, "datagraph-admin");
+    }
+
+    @Test
+    void theMetricsPageIsServedToAnAdmin() {
+        HttpResponse<String> response = metrics("root");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("# TYPE datagraph_runs_started_total counter"), response.body());
+    }
+
     @Test
     void anonymousCallIs401WithABasicChallenge() {
         HttpResponse<String> response = get(null, "/processors");

@@ -36,6 +36,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final long window;
     private final long stallNanos;
     private final String writer;
+    /** This node's count of the values the processor emitted on this stream (metrics). */
+    private final java.util.concurrent.atomic.LongAdder emittedCount;
     private final OutputEncoder<T> encoder;
     private final java.util.List<String> elementWiseReaders;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
@@ -57,7 +59,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
 
     StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EntryCodec entries,
                  EngineConfig config, String writer, long written, long sequence,
-                 java.util.List<String> elementWiseReaders) {
+                 java.util.List<String> elementWiseReaders, java.util.concurrent.atomic.LongAdder emittedCount) {
+        this.emittedCount = emittedCount;
         this.store = store;
         this.keys = keys;
         this.name = name;
@@ -105,6 +108,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
             checkOpen();
         }
         batch.add(json);
+        emittedCount.increment();
         if (!inFlight) {
             send();
         }

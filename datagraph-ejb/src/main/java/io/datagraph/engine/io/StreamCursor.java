@@ -39,6 +39,7 @@ final class StreamCursor {
     private final String name;
     private final Optional<String> producer;
     private final String reader;
+    private final java.util.concurrent.atomic.LongAdder readCount;
     private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
     private long taken;
     private long reported;
@@ -58,8 +59,13 @@ final class StreamCursor {
     /** The fetch sent ahead, from {@code bound}, not yet absorbed; at most one. */
     private CompletableFuture<Scripts.Read> ahead;
 
-    /** @param reader the processor reading, whose progress the store records; empty for other readers */
-    StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader) {
+    /**
+     * @param reader    the processor reading, whose progress the store records; empty for other readers
+     * @param readCount this node's count of the values the processor read of this stream; null for other readers
+     */
+    StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
+                 java.util.concurrent.atomic.LongAdder readCount) {
+        this.readCount = readCount;
         this.streams = streams;
         this.keys = keys;
         this.name = name;
@@ -136,6 +142,9 @@ final class StreamCursor {
         }
         lastEntry = entry.id;
         lastIndex = entry.first + index;
+        if (readCount != null) {
+            readCount.increment();
+        }
         if (++taken - reported >= PROGRESS_EVERY && !reader.isEmpty()) {
             reportProgress();
         }

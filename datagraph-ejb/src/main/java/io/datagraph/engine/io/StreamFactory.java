@@ -38,6 +38,9 @@ public class StreamFactory {
     @Inject
     EntryCodec entries;
 
+    @Inject
+    StreamMetrics metrics;
+
     private RunKeys keys(String runId) {
         return new RunKeys(config.store().keyPrefix(), runId);
     }
@@ -63,12 +66,13 @@ public class StreamFactory {
     public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType, String writer, long written,
                                        long sequence, List<String> elementWiseReaders) {
         return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), entries,
-                config, writer, written, sequence, elementWiseReaders);
+                config, writer, written, sequence, elementWiseReaders,
+                metrics.emitted(writer.substring(0, Math.max(0, writer.lastIndexOf('#'))), name));
     }
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */
     StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader) {
-        return new StreamCursor(this, keys, name, producer, reader);
+        return new StreamCursor(this, keys, name, producer, reader, reader.isEmpty() ? null : metrics.read(reader, name));
     }
 
     StoreClient store() {

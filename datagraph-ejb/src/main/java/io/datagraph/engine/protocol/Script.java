@@ -21,16 +21,16 @@ public enum Script {
     APPEND("rates_lib.lua", "backlog_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua", "append_lib.lua"),
     APPEND_INPUT("rates_lib.lua", "fence_lib.lua", "refused_lib.lua", "split_lib.lua", "append_lib.lua"),
     CLOSE("fence_lib.lua", "refused_lib.lua"),
-    FINISH("fence_lib.lua", "finish_lib.lua", "rates_lib.lua", "split_lib.lua", "append_lib.lua"),
-    FAIL("stop_lib.lua"),
-    CANCEL("stop_lib.lua"),
+    FINISH("fence_lib.lua", "ended_lib.lua", "finish_lib.lua", "rates_lib.lua", "split_lib.lua", "append_lib.lua"),
+    FAIL("stop_lib.lua", "ended_lib.lua"),
+    CANCEL("stop_lib.lua", "ended_lib.lua"),
     READ("rates_lib.lua", "ids_lib.lua", "trim_lib.lua"),
     BACKLOG("backlog_lib.lua"),
     ENSURE_GROUP,
     CLAIM,
     COMMIT("rates_lib.lua", "ids_lib.lua", "trim_lib.lua"),
     KEEP_ALIVE,
-    DRAIN("finish_lib.lua"),
+    DRAIN("ended_lib.lua", "finish_lib.lua"),
     RESTART,
     DISPATCH_KEEP,
     DISPATCH_DONE,
@@ -61,5 +61,10 @@ public enum Script {
 
     public String source() {
         return source;
+    }
+
+    /** The script's name as metrics label it: its file's name without {@code .lua} ({@code append_input}). */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -194,8 +194,11 @@ public final class Scripts {
         });
     }
 
-    /** Reply of {@link #finish}: the run's status after it, and the partition to start now (-1: none). */
-    public record Finish(String status, int nextPartition) {
+    /**
+     * Reply of {@link #finish} and {@link #drain}: the run's status after it, the partition to start now
+     * (-1: none), and how long the run ran if this call completed it (ms in store time; -1 otherwise).
+     */
+    public record Finish(String status, int nextPartition, long ranMillis) {
     }
 
     /**
@@ -240,7 +243,7 @@ public final class Scripts {
 
     private static Finish finishReply(Object raw) {
         List<?> reply = (List<?>) raw;
-        return new Finish((String) reply.get(0), (int) number(reply, 1));
+        return new Finish((String) reply.get(0), (int) number(reply, 1), reply.size() > 2 ? number(reply, 2) : -1);
     }
 
     /**
@@ -257,19 +260,20 @@ public final class Scripts {
         }
     }
 
-    /** Fails a running run on behalf of {@code processor}; replies whether this call failed it. */
-    public static ScriptCall<Boolean> fail(RunKeys keys, RunShape run, String processor, String message) {
+    /** Fails a running run on behalf of {@code processor}; replies how long it ran if this call failed it, else -1. */
+    public static ScriptCall<Long> fail(RunKeys keys, RunShape run, String processor, String message) {
         return fail(keys, run, processor, message, null);
     }
 
     /**
      * Fails a running run on behalf of {@code processor}, unless the run's epoch is no longer {@code epoch}
-     * (it was restarted since; null: whatever the epoch); replies whether this call failed it.
+     * (it was restarted since; null: whatever the epoch); replies how long the run ran (ms in store time)
+     * if this call failed it, else -1.
      */
-    public static ScriptCall<Boolean> fail(RunKeys keys, RunShape run, String processor, String message, Long epoch) {
+    public static ScriptCall<Long> fail(RunKeys keys, RunShape run, String processor, String message, Long epoch) {
         return new ScriptCall<>(Script.FAIL, ScriptCall.Returns.INTEGER, run.keys(keys),
                 List.of(keys.signalChannel(), keys.runId(), processor, message, epoch == null ? "" : epoch.toString()),
-                raw -> ((Number) raw).longValue() == 1);
+                raw -> ((Number) raw).longValue());
     }
 
     /** Reply of {@link #restart}: {@code OK} with the new epoch and the processors to run again, or why not. */
@@ -299,10 +303,20 @@ public final class Scripts {
         });
     }
 
-    /** Cancels a running run and deletes its streams; replies with the status before, {@code UNKNOWN} for none. */
-    public static ScriptCall<String> cancel(RunKeys keys, RunShape run) {
-        return new ScriptCall<>(Script.CANCEL, ScriptCall.Returns.VALUE, run.keys(keys),
-                List.of(keys.signalChannel(), keys.runId()), String.class::cast);
+    /**
+     * Reply of {@link #cancel}: the status before the call ({@code UNKNOWN} for no such run), and how long
+     * the run ran if this call cancelled it (ms in store time; -1 otherwise).
+     */
+    public record Cancel(String before, long ranMillis) {
+    }
+
+    /** Cancels a running run and deletes its streams. */
+    public static ScriptCall<Cancel> cancel(RunKeys keys, RunShape run) {
+        return new ScriptCall<>(Script.CANCEL, ScriptCall.Returns.MULTI, run.keys(keys),
+                List.of(keys.signalChannel(), keys.runId()), raw -> {
+                    List<Object> reply = list(raw);
+                    return new Cancel((String) reply.get(0), number(reply, 1));
+                });
     }
 
     // ---- streams -------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ final class ElementWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(ElementWorker.class.getName());
 
     private final ElementWorkers workers;
+    private final ProcessorMetrics metrics;
+    /** This node's count of the values this processor took from its input (metrics). */
+    private final java.util.concurrent.atomic.LongAdder valuesRead;
     private final String runId;
     private final RunPlan plan;
     private final RunPlan.Step step;
@@ -73,6 +76,8 @@ final class ElementWorker implements Runnable {
         this.context = new io.datagraph.ProcessorContext(runId, step.processor());
         this.beanManager = workers.beanManager();
         this.maxResultBytes = workers.maxResultBytes();
+        this.metrics = workers.processorMetrics();
+        this.valuesRead = workers.streamMetrics().read(step.processor(), input);
     }
 
     String runId() {
@@ -110,6 +115,7 @@ final class ElementWorker implements Runnable {
                 if (claim.units().isEmpty()) {
                     Scripts.Finish finish = workers.store().call(Scripts.drain(keys, step.processor(), step.partition(),
                             input, workers.driver(plan), step.outputs(), plan.shape()));
+                    workers.runMetrics().finished(finish);
                     if (!"WORKING".equals(finish.status())) {
                         if (finish.nextPartition() >= 0) {
                             workers.partitionDue(runId, plan, finish.nextPartition());
@@ -180,15 +186,21 @@ final class ElementWorker implements Runnable {
         for (int index = unit.from(); index < unit.to(); index++) {
             String json = entry.values()[index];
             outcome.values++;
+            valuesRead.increment();
             int attempt = unit.attempt();
             while (true) {
+                metrics.begin(step.processor());
                 try {
                     call(json, outcome);
                     break;
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Throwable error) {
+                    metrics.failed(step.processor());
                     Throwable cause = error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
+                    if (attempt <= settings.retries()) {
+                        metrics.retried(step.processor());
+                    }
                     if (attempt <= settings.retries() && retryInPlace) {
                         attempt++;
                         Thread.sleep(settings.delayBefore(attempt).toMillis());
@@ -206,6 +218,8 @@ final class ElementWorker implements Runnable {
                         return false;
                     }
                     break;
+                } finally {
+                    metrics.end(step.processor());
                 }
             }
         }
@@ -281,6 +295,10 @@ final class ElementWorker implements Runnable {
             }
         } else if (!reply.ok()) {
             stopped = true;
+        } else {
+            outcome.results.forEach((output, jsons) ->
+                    workers.streamMetrics().emitted(step.processor(), output).add(jsons.size()));
+            metrics.deadLettered(step.processor(), outcome.dead.size());
         }
     }
 

@@ -83,6 +83,15 @@ public class ElementWorkers {
     @Inject
     BeanManager beanManager;
 
+    @Inject
+    ProcessorMetrics processorMetrics;
+
+    @Inject
+    RunMetrics runMetrics;
+
+    @Inject
+    io.datagraph.engine.io.StreamMetrics streamMetrics;
+
     private final Set<ElementWorker> active = ConcurrentHashMap.newKeySet();
     /** {@code <run>/<processor>} this node has workers for. */
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
@@ -215,6 +224,18 @@ public class ElementWorkers {
 
     void fail(String runId, RunPlan plan, RunPlan.Step step, Throwable error) {
         supervisor.failed(runId, plan, step, error);
+    }
+
+    ProcessorMetrics processorMetrics() {
+        return processorMetrics;
+    }
+
+    RunMetrics runMetrics() {
+        return runMetrics;
+    }
+
+    io.datagraph.engine.io.StreamMetrics streamMetrics() {
+        return streamMetrics;
     }
 
     RunKeys keys(String runId) {

@@ -118,17 +118,26 @@ final class Invocation implements ProcessorTask {
             }
             attempt = started.get();
             Object[] arguments = bind(method, emitters);
-            Object result = new io.datagraph.ProcessorContext(runId, step.processor()).around(() -> {
-                try {
-                    return method.invoke(supervisor.beanManager(), arguments);
-                } catch (Exception | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new java.util.concurrent.ExecutionException(t);
-                }
-            });
+            ProcessorMetrics metrics = supervisor.processorMetrics();
+            metrics.begin(step.processor());
+            Object result;
+            try {
+                result = new io.datagraph.ProcessorContext(runId, step.processor()).around(() -> {
+                    try {
+                        return method.invoke(supervisor.beanManager(), arguments);
+                    } catch (Exception | Error e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        throw new java.util.concurrent.ExecutionException(t);
+                    }
+                });
+            } catch (Throwable thrown) {
+                metrics.end(step.processor());
+                throw thrown;
+            }
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> {
+                    metrics.end(step.processor());
                     if (error == null) {
                         succeed(emitters);
                     } else {
@@ -138,6 +147,7 @@ final class Invocation implements ProcessorTask {
                 });
                 return;
             }
+            metrics.end(step.processor());
             succeed(emitters);
         } catch (Throwable error) {
             supervisor.failed(runId, plan, step, error, attempt);

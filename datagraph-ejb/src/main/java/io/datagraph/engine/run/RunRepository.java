@@ -48,6 +48,9 @@ public class RunRepository {
     @Inject
     EntryCodec entries;
 
+    @Inject
+    RunMetrics metrics;
+
     private final PlanCache plans = new PlanCache();
 
     public RunKeys keys(String runId) {
@@ -225,8 +228,10 @@ public class RunRepository {
      */
     public int finish(String runId, RunPlan plan, RunPlan.Step step, Attempt attempt, Driver driver,
                       List<Scripts.LastEntry> last) {
-        return store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), driver, step.outputs(),
-                plan.shape(), last)).nextPartition();
+        Scripts.Finish finish = store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), driver,
+                step.outputs(), plan.shape(), last));
+        metrics.finished(finish);
+        return finish.nextPartition();
     }
 
     /** Fails the run on behalf of a processor. @return whether this call failed it (it was running) */
@@ -239,7 +244,11 @@ public class RunRepository {
      * its epoch). @return whether this call failed it
      */
     public boolean fail(String runId, RunPlan plan, String processor, String message, Long epoch) {
-        return store.call(Scripts.fail(keys(runId), plan.shape(), processor, message, epoch));
+        long ran = store.call(Scripts.fail(keys(runId), plan.shape(), processor, message, epoch));
+        if (ran >= 0) {
+            metrics.ended(RunStatus.FAILED, ran);
+        }
+        return ran >= 0;
     }
 
     /**
@@ -251,8 +260,12 @@ public class RunRepository {
     public boolean recordLost(String runId, String message) {
         RunPlan nothing = new RunPlan(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
         plans.remove(runId);
-        return store.call(Scripts.tombstone(keys(runId), message, Math.max(1, config.streams().runTtl().toSeconds()),
+        boolean lost = store.call(Scripts.tombstone(keys(runId), message, Math.max(1, config.streams().runTtl().toSeconds()),
                 json.jsonb().toJson(nothing)));
+        if (lost) {
+            metrics.ended(RunStatus.FAILED, -1);
+        }
+        return lost;
     }
 
     /** The store came back without its data: plans held for runs it had are void. */
@@ -283,11 +296,14 @@ public class RunRepository {
      */
     public RunStatus cancel(String runId) {
         RunPlan plan = plan(runId);
-        String before = store.call(Scripts.cancel(keys(runId), plan.shape()));
-        if ("UNKNOWN".equals(before)) {
+        Scripts.Cancel cancel = store.call(Scripts.cancel(keys(runId), plan.shape()));
+        if ("UNKNOWN".equals(cancel.before())) {
             throw new UnknownRunException(runId);
         }
-        return RunStatus.valueOf(before);
+        if (cancel.ranMillis() >= 0) {
+            metrics.ended(RunStatus.CANCELLED, cancel.ranMillis());
+        }
+        return RunStatus.valueOf(cancel.before());
     }
 
     /** @throws UnknownRunException if there is no such run */

@@ -94,6 +94,12 @@ public class Supervisor implements DispatchReceiver {
     @Inject
     BeanManager beanManager;
 
+    @Inject
+    RunMetrics runMetrics;
+
+    @Inject
+    ProcessorMetrics processorMetrics;
+
     /** Failures that happened while the store was unreachable, to record once it answers again. */
     private final Queue<Failure> unrecorded = new ConcurrentLinkedQueue<>();
 
@@ -185,6 +191,7 @@ public class Supervisor implements DispatchReceiver {
             // a concurrent duplicate created it first; the place taken in admission is that run's own
             return bound(runId, key.orElseThrow(), fingerprint.orElseThrow(), existing.get());
         }
+        runMetrics.started();
         schedule(runId, plan, 0, 0);
         return new Datagraph.Submission(handle(runId, plan), true);
     }
@@ -257,6 +264,10 @@ public class Supervisor implements DispatchReceiver {
         return invocations;
     }
 
+    ProcessorMetrics processorMetrics() {
+        return processorMetrics;
+    }
+
     Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {
         return runs.attempt(runId, step, via);
     }
@@ -284,7 +295,9 @@ public class Supervisor implements DispatchReceiver {
             LOG.fine(() -> "processor '" + step.processor() + "' of run " + runId + " stopped: " + error.getMessage());
             return;
         }
+        processorMetrics.failed(step.processor());
         if (attempt != null && step.retry() != null && step.retry().retries(attempt.number())) {
+            processorMetrics.retried(step.processor());
             java.time.Duration delay = step.retry().delayBefore(attempt.number() + 1);
             LOG.info(() -> "processor '" + step.processor() + "' of run " + runId + " threw (" + error + "); attempt "
                     + (attempt.number() + 1) + " in " + delay);

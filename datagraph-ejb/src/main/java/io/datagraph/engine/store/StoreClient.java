@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.datagraph.engine.metrics.Histogram;
+import io.datagraph.engine.metrics.MetricFamily;
 import org.redisson.Redisson;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -167,25 +169,44 @@ public class StoreClient {
 
     /** Runs a script and waits for its reply. */
     public <R> R call(ScriptCall<R> call) {
+        long began = System.nanoTime();
         try {
             return call.read(scripts.eval(call.routingKey(), RScript.Mode.READ_WRITE, call.script().source(),
                     returnType(call), call.keys(), call.args().toArray()));
         } catch (RuntimeException e) {
             throw unavailable(e);
+        } finally {
+            timed(call, began);
         }
     }
 
     /** Runs a script without waiting; the stage fails with {@link StoreUnavailableException}. */
     public <R> CompletionStage<R> callAsync(ScriptCall<R> call) {
+        long began = System.nanoTime();
         RFuture<Object> reply = scripts.evalAsync(call.routingKey(), RScript.Mode.READ_WRITE, call.script().source(),
                 returnType(call), call.keys(), call.args().toArray());
         return reply.handle((raw, e) -> {
+            timed(call, began);
             if (e == null) {
                 return call.read(raw);
             }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof RedisException redis ? unavailable(redis) : new CompletionException(cause);
         });
+    }
+
+    /** The time from sending a script call to its reply (or failure), by script: store latency as this node sees it. */
+    private final Histogram commandSeconds = new Histogram("datagraph_store_command_seconds",
+            "Time from sending a store script call to its reply, as this node sees it, by script.",
+            new double[] {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5}, "script");
+
+    private void timed(ScriptCall<?> call, long began) {
+        commandSeconds.observe((System.nanoTime() - began) / 1e9, call.script().label());
+    }
+
+    /** The store-latency histogram. */
+    public MetricFamily commandSeconds() {
+        return commandSeconds;
     }
 
     private static RScript.ReturnType returnType(ScriptCall<?> call) {

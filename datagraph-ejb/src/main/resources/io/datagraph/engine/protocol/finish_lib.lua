@@ -2,7 +2,8 @@
 -- processor is done: complete its outputs (end markers, once), count it done in its partition, and when the
 -- partition is done advance to the next one, which the calling node (driver, running driven itself)
 -- schedules, or complete the run (its keys then expire).
--- Returns {status, next partition to start or -1}.
+-- Returns {status, next partition to start or -1, ms the run ran if this call completed it, else -1}.
+-- uses mark_ended() from ended_lib
 local function finish_processor(meta, processor, partition, outputs, keyOf, allKeys, channel, runId, driver, driven)
   redis.call('HSET', meta, 'phase:' .. processor, 'DONE')
   for _, name in ipairs(outputs) do
@@ -12,6 +13,7 @@ local function finish_processor(meta, processor, partition, outputs, keyOf, allK
   end
   local status = 'RUNNING'
   local nextPartition = -1
+  local ran = -1
   local signal = runId
   if redis.call('HINCRBY', meta, 'remaining:' .. partition, -1) == 0 then
     local p = tonumber(partition) + 1
@@ -19,8 +21,7 @@ local function finish_processor(meta, processor, partition, outputs, keyOf, allK
       redis.call('HSET', meta, 'partition', p, 'driver', driver, 'driven', driven)
       nextPartition = p
     else
-      local now = redis.call('TIME')
-      redis.call('HSET', meta, 'status', 'COMPLETED', 'finished', now[1] * 1000 + math.floor(now[2] / 1000))
+      ran = mark_ended(meta, 'COMPLETED')
       status = 'COMPLETED'
       signal = runId .. '!COMPLETED'
       local ttl = redis.call('HGET', meta, 'ttl')
@@ -30,5 +31,5 @@ local function finish_processor(meta, processor, partition, outputs, keyOf, allK
     end
   end
   redis.call('PUBLISH', channel, signal)
-  return {status, nextPartition}
+  return {status, nextPartition, ran}
 end

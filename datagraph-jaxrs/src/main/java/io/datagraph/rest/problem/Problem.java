@@ -19,6 +19,11 @@ public final class Problem {
     }
 
     public static Response response(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(json(status, title, detail)).build();
+    }
+
+    /** The document itself, for answers written outside JAX-RS (the metrics page). */
+    public static String json(int status, String title, String detail) {
         JsonObjectBuilder body = Jsonp.objectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
@@ -26,6 +31,6 @@ public final class Problem {
         if (detail != null) {
             body.add("detail", detail);
         }
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 }
