@@ -103,6 +103,8 @@ function show(runId) {
   document.getElementById('run').hidden = false;
   document.getElementById('run-id').textContent = runId;
   document.getElementById('run-error').textContent = '';
+  document.getElementById('run-duration').textContent = '';
+  rates = new Map();
   live = new EventSource(`${api}/flows/${encodeURIComponent(runId)}/live`);
   live.addEventListener('state', event => render(JSON.parse(event.data)));
   live.onerror = async () => {
@@ -112,7 +114,56 @@ function show(runId) {
   };
 }
 
+// each stream's rate over the last minute, as the live state events brought it (about one a second)
+const WINDOW_MS = 60_000;
+let rates = new Map();
+
+function remember(state) {
+  const now = Date.now();
+  for (const io of state.ios) {
+    const samples = (rates.get(io.name) || []).filter(sample => now - sample.t <= WINDOW_MS);
+    samples.push({ t: now, rate: io.rate });
+    rates.set(io.name, samples);
+  }
+}
+
+// a small line chart of a stream's rate over the last minute (or since the page began to follow the run,
+// if that is shorter: the whole width is used either way); its title says the span and the peak
+function sparkline(name) {
+  const samples = rates.get(name) || [];
+  const width = 120, height = 24, now = Date.now();
+  const span = Math.min(WINDOW_MS, Math.max(1000, now - (samples.length ? samples[0].t : now)));
+  const peak = Math.max(1, ...samples.map(sample => sample.rate));
+  const points = samples.map(sample => {
+    const x = width - (now - sample.t) / span * width;
+    const y = height - 1 - sample.rate / peak * (height - 2);
+    return `${x.toFixed(1)},${y.toFixed(1)}`;
+  }).join(' ');
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('data-samples', String(samples.length));
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = `${name}: values per second over the last ${Math.round(span / 1000)} s, peak ${peak}/s`;
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', points);
+  svg.append(title, line);
+  return svg;
+}
+
+function formatDuration(ms) {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
 function render(state) {
+  remember(state);
+  document.getElementById('run-duration').textContent =
+    state.durationMs === undefined ? '' : formatDuration(state.durationMs);
   const status = document.getElementById('run-status');
   status.textContent = state.status;
   status.className = 'status ' + state.status;
@@ -127,6 +178,9 @@ function render(state) {
       element('td', String(io.rate), { class: 'number' }), element('td', readers),
       element('td', String(backlog), { class: 'number' + (backlog >= 1000 ? ' lagging' : '') }),
       element('td', io.complete ? '✓' : ''));
+    const chart = element('td', undefined, { class: 'chart' });
+    chart.append(sparkline(io.name));
+    row.append(chart);
     return row;
   });
   document.querySelector('#streams tbody').replaceChildren(...rows);

@@ -24,6 +24,14 @@ public interface Run {
     Optional<String> startedBy();
 
     /**
+     * How long the run has run: from its start to its end, or to now while it runs (store time for both
+     * ends, so every node answers alike; empty where the store does not say).
+     */
+    default Optional<java.time.Duration> duration() {
+        return Optional.empty();
+    }
+
+    /**
      * Appends values to an input that was left open at start ({@link RunRequest#open}): all of them or,
      * if this throws, none; once, even if the store's reply is lost and the command is sent again.
      *

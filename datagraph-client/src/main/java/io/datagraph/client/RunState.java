@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * A run's state ({@code GET /flows/{id}}): status, each processor's phase, each stream with its count,
- * rate and readers, dead letters, the failure if it failed, who started it and its live page.
+ * rate and readers, dead letters, the failure if it failed, who started it, how long it has run (ms; null
+ * where the server does not say) and its live page.
  */
 public record RunState(String id, String status, List<String> processors, Map<String, String> phases,
                        List<IoState> ios, long deadLetters, Map<String, Long> deadLettersByProcessor,
-                       RunFailure error, String startedBy, String view) {
+                       RunFailure error, String startedBy, Long durationMs, String view) {
 
     /** A stream of the run: values written, whether complete, values per second, and its readers. */
     public record IoState(String name, long count, boolean complete, double rate, List<ReaderState> readers) {

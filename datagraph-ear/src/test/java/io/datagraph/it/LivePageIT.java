@@ -65,6 +65,38 @@ class LivePageIT {
     }
 
     @Test
+    void pagePlotsEachStreamsRateOverTheLastMinuteAndTheRunsDuration() throws Exception {
+        Browser.requireOrSkip();
+        try (Browser browser = new Browser()) {
+            browser.open(PAGE);
+            browser.type("#start input[name=processors]", "producer, consumer");
+            browser.type("#start textarea[name=inputs]", "{\"input\": [400]}");
+            browser.click("#start-button");
+            String chart = "";
+            String status = "";
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!status.equals("COMPLETED") && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+                status = browser.script("return document.getElementById('run-status').textContent");
+                // samples plotted, and the points of the line: one per sample
+                String now = browser.script("const s = document.querySelector('tr[data-stream=consumed] svg.spark');"
+                        + " return s ? s.getAttribute('data-samples') + '/' + s.querySelector('polyline')"
+                        + ".getAttribute('points').trim().split(/\\s+/).filter(p => p).length : ''");
+                if (status.equals("RUNNING") && !now.isEmpty()) {
+                    chart = now;
+                }
+            }
+            assertEquals("COMPLETED", status);
+            String[] plotted = chart.split("/");
+            assertTrue(Integer.parseInt(plotted[0]) >= 3, "rate samples plotted while running: " + chart);
+            assertEquals(plotted[0], plotted[1], "one point per sample: " + chart);
+            String duration = browser.script("return document.getElementById('run-duration').textContent");
+            assertTrue(duration.matches("\\d+(\\.\\d)? (ms|s)|\\d+ min \\d+ s"), "duration shown: '" + duration + "'");
+            browser.screenshot(Path.of("target", "live-page-charts.png"));
+        }
+    }
+
+    @Test
     void pageShowsTheDeadLettersOfEachProcessor() throws Exception {
         Browser.requireOrSkip();
         try (Browser browser = new Browser()) {

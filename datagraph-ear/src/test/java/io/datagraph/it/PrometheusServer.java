@@ -77,7 +77,7 @@ final class PrometheusServer implements AutoCloseable {
 
     private boolean ready() {
         try {
-            return Api.sendIsolated(HttpRequest.newBuilder(URI.create(base + "/-/ready")).GET()).statusCode() == 200;
+            return Api.sendIsolated(HttpRequest.newBuilder(URI.create(base + "/-/ready")).GET().build()).statusCode() == 200;
         } catch (RuntimeException notYet) {
             return false;
         }
@@ -86,7 +86,7 @@ final class PrometheusServer implements AutoCloseable {
     /** The value of an instant query that answers one series, empty while it answers none. */
     OptionalDouble query(String promql) {
         HttpResponse<String> answer = Api.sendIsolated(HttpRequest.newBuilder(URI.create(base + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8))).GET());
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8))).GET().build());
         JsonObject body = Api.json(answer);
         JsonArray result = body.getJsonObject("data").getJsonArray("result");
         if (result.size() != 1) {

@@ -66,6 +66,14 @@ public final class StoreRun implements Run {
         return runs.state(id).failure();
     }
 
+    /** Start to end, or to now (this node's clock against the store's start) while it runs. */
+    @Override
+    public Optional<java.time.Duration> duration() {
+        RunState state = runs.state(id);
+        return state.started().map(start -> java.time.Duration.between(start,
+                state.finished().orElseGet(java.time.Instant::now)));
+    }
+
     @Override
     public Optional<String> startedBy() {
         Optional<String> known = startedBy;

@@ -89,6 +89,7 @@ public final class RunJson {
                 .add("view", view.toString());
         run.failure().ifPresent(failure -> json.add("error", failure(failure)));
         run.startedBy().ifPresent(user -> json.add("startedBy", user));
+        run.duration().ifPresent(duration -> json.add("durationMs", duration.toMillis()));
         return json.build();
     }
 
