@@ -31,14 +31,19 @@ class LivePageIT {
         return Deployments.ear();
     }
 
+    /** Opens the page and starts a flow of {@code processors} with {@code inputs} (JSON) from its form. */
+    private static void startFromThePage(Browser browser, String processors, String inputs) throws Exception {
+        browser.open(PAGE);
+        browser.type("#start input[name=processors]", processors);
+        browser.type("#start textarea[name=inputs]", inputs);
+        browser.click("#start-button");
+    }
+
     @Test
     void pageStartsAFlowAndShowsItsCountsRisingUntilItCompletes() throws Exception {
         Browser.requireOrSkip();
         try (Browser browser = new Browser()) {
-            browser.open(PAGE);
-            browser.type("#start input[name=processors]", "producer, consumer");
-            browser.type("#start textarea[name=inputs]", "{\"input\": [150]}");
-            browser.click("#start-button");
+            startFromThePage(browser, "producer, consumer", "{\"input\": [150]}");
 
             List<Long> counts = new ArrayList<>();
             String status = "";
@@ -68,10 +73,7 @@ class LivePageIT {
     void pagePlotsEachStreamsRateOverTheLastMinuteAndTheRunsDuration() throws Exception {
         Browser.requireOrSkip();
         try (Browser browser = new Browser()) {
-            browser.open(PAGE);
-            browser.type("#start input[name=processors]", "producer, consumer");
-            browser.type("#start textarea[name=inputs]", "{\"input\": [400]}");
-            browser.click("#start-button");
+            startFromThePage(browser, "producer, consumer", "{\"input\": [400]}");
             String chart = "";
             String status = "";
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -100,10 +102,7 @@ class LivePageIT {
     void pageShowsTheDeadLettersOfEachProcessor() throws Exception {
         Browser.requireOrSkip();
         try (Browser browser = new Browser()) {
-            browser.open(PAGE);
-            browser.type("#start input[name=processors]", "enrich");
-            browser.type("#start textarea[name=inputs]", "{\"items\": [1, -1, -2]}");
-            browser.click("#start-button");
+            startFromThePage(browser, "enrich", "{\"items\": [1, -1, -2]}");
             String status = "";
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!status.equals("COMPLETED") && System.nanoTime() < deadline) {
