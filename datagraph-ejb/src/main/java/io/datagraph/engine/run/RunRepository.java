@@ -308,7 +308,8 @@ public class RunRepository {
 
     /** @throws UnknownRunException if there is no such run */
     public RunState state(String runId) {
-        Map<String, String> fields = read(runId, Set.of(MetaField.STATUS, MetaField.FAILED_PROCESSOR, MetaField.ERROR));
+        Map<String, String> fields = read(runId, Set.of(MetaField.STATUS, MetaField.FAILED_PROCESSOR, MetaField.ERROR,
+                MetaField.STARTED, MetaField.FINISHED));
         String status = fields.get(MetaField.STATUS);
         if (status == null) {
             throw new UnknownRunException(runId);
@@ -316,7 +317,12 @@ public class RunRepository {
         Optional<RunFailure> failure = fields.containsKey(MetaField.FAILED_PROCESSOR)
                 ? Optional.of(new RunFailure(fields.get(MetaField.FAILED_PROCESSOR), fields.get(MetaField.ERROR)))
                 : Optional.empty();
-        return new RunState(runId, RunStatus.valueOf(status), failure);
+        return new RunState(runId, RunStatus.valueOf(status), failure, instant(fields.get(MetaField.STARTED)),
+                instant(fields.get(MetaField.FINISHED)));
+    }
+
+    private static Optional<java.time.Instant> instant(String millis) {
+        return millis == null ? Optional.empty() : Optional.of(java.time.Instant.ofEpochMilli(Long.parseLong(millis)));
     }
 
     /** @throws UnknownRunException if there is no such run */
