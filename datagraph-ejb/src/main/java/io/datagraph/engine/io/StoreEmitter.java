@@ -38,6 +38,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final String writer;
     /** This node's count of the values the processor emitted on this stream (metrics). */
     private final java.util.concurrent.atomic.LongAdder emittedCount;
+    /** Values this emitter took (not those an earlier attempt had written); guarded by the lock. */
+    private long emitted;
     private final OutputEncoder<T> encoder;
     private final java.util.List<String> elementWiseReaders;
     /** Values still to drop: earlier attempts of this processor wrote them already; guarded by lock. */
@@ -80,6 +82,13 @@ public final class StoreEmitter<T> implements Emitter<T> {
         return name;
     }
 
+    /** How many values this emitter took so far (those an earlier attempt had written are not counted). */
+    public long emitted() {
+        synchronized (lock) {
+            return emitted;
+        }
+    }
+
     @Override
     public void emit(T value) {
         String json = encoder.encode(value);
@@ -109,6 +118,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
         }
         batch.add(json);
         emittedCount.increment();
+        emitted++;
         if (!inFlight) {
             send();
         }

@@ -28,6 +28,7 @@ public final class StoreIO<T> implements IO<T> {
     private final Optional<String> producer;
     private final String reader;
     private final ValueCodec<T> codec;
+    private final java.util.concurrent.atomic.LongAdder taken = new java.util.concurrent.atomic.LongAdder();
     private volatile T first;
 
     StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
@@ -123,7 +124,12 @@ public final class StoreIO<T> implements IO<T> {
     }
 
     private StreamCursor cursor() {
-        return streams.cursor(keys, name, producer, reader);
+        return streams.cursor(keys, name, producer, reader, taken);
+    }
+
+    /** How many values this IO's iterations have returned so far (all of them together). */
+    public long taken() {
+        return taken.sum();
     }
 
     @Override

@@ -40,6 +40,7 @@ final class StreamCursor {
     private final Optional<String> producer;
     private final String reader;
     private final java.util.concurrent.atomic.LongAdder readCount;
+    private final java.util.concurrent.atomic.LongAdder ioCount;
     private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
     private long taken;
     private long reported;
@@ -62,10 +63,12 @@ final class StreamCursor {
     /**
      * @param reader    the processor reading, whose progress the store records; empty for other readers
      * @param readCount this node's count of the values the processor read of this stream; null for other readers
+     * @param ioCount   the count of the values taken through the IO this cursor belongs to
      */
     StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
-                 java.util.concurrent.atomic.LongAdder readCount) {
+                 java.util.concurrent.atomic.LongAdder readCount, java.util.concurrent.atomic.LongAdder ioCount) {
         this.readCount = readCount;
+        this.ioCount = ioCount;
         this.streams = streams;
         this.keys = keys;
         this.name = name;
@@ -145,6 +148,7 @@ final class StreamCursor {
         if (readCount != null) {
             readCount.increment();
         }
+        ioCount.increment();
         if (++taken - reported >= PROGRESS_EVERY && !reader.isEmpty()) {
             reportProgress();
         }

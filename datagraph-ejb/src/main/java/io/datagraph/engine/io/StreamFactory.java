@@ -72,7 +72,14 @@ public class StreamFactory {
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */
     StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader) {
-        return new StreamCursor(this, keys, name, producer, reader, reader.isEmpty() ? null : metrics.read(reader, name));
+        return cursor(keys, name, producer, reader, new java.util.concurrent.atomic.LongAdder());
+    }
+
+    /** A cursor that also counts the values it returns in {@code taken}. */
+    StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader,
+                        java.util.concurrent.atomic.LongAdder taken) {
+        return new StreamCursor(this, keys, name, producer, reader, reader.isEmpty() ? null : metrics.read(reader, name),
+                taken);
     }
 
     StoreClient store() {

@@ -1,5 +1,6 @@
 package io.datagraph.engine.run;
 
+import io.datagraph.engine.trace.TraceSpan;
 import io.datagraph.DeadLetter;
 import io.datagraph.engine.io.ValueCodec;
 import io.datagraph.engine.processor.Binding;
@@ -149,6 +150,10 @@ final class ElementWorker implements Runnable {
         Outcome() {
             step.outputs().forEach(output -> results.put(output, new ArrayList<>()));
         }
+
+        long resultCount() {
+            return results.values().stream().mapToLong(List::size).sum();
+        }
     }
 
     /**
@@ -160,24 +165,53 @@ final class ElementWorker implements Runnable {
         if (settings.ordered()) {
             for (WorkUnit unit : units) {
                 Outcome outcome = new Outcome();
-                if (!process(unit, outcome, true)) {
+                Traced traced = new Traced(unit, outcome);
+                if (!process(unit, outcome, true, traced.span)) {
+                    traced.end("FAILED", outcome);
                     return;
                 }
-                commit(List.of(unit), unit.place(), outcome);
+                commit(List.of(unit), unit.place(), outcome, List.of(traced));
             }
             return;
         }
         Outcome outcome = new Outcome();
+        List<Traced> spans = new ArrayList<>();
         for (WorkUnit unit : units) {
-            if (!process(unit, outcome, false)) {
+            Traced traced = new Traced(unit, outcome);
+            spans.add(traced);
+            if (!process(unit, outcome, false, traced.span)) {
+                spans.forEach(span -> span.end("FAILED", outcome));
                 return;
             }
+            traced.processed(outcome);
         }
-        commit(units, 0, outcome);
+        commit(units, 0, outcome, spans);
+    }
+
+    /** A claimed unit's span: its values in, and the results its calls gave (counted as they were added). */
+    private final class Traced {
+        final TraceSpan span;
+        final long valuesIn;
+        final long resultsBefore;
+        long resultsAfter = -1;
+
+        Traced(WorkUnit unit, Outcome outcome) {
+            this.span = workers.tracing().unit(plan.trace(), runId, step.processor(), unit.attempt());
+            this.valuesIn = unit.to() - unit.from();
+            this.resultsBefore = outcome.resultCount();
+        }
+
+        void processed(Outcome outcome) {
+            resultsAfter = outcome.resultCount();
+        }
+
+        void end(String how, Outcome outcome) {
+            span.end(how, valuesIn, (resultsAfter >= 0 ? resultsAfter : outcome.resultCount()) - resultsBefore);
+        }
     }
 
     /** Calls the processor for the unit's values. @return false when the run was failed and the worker stops */
-    private boolean process(WorkUnit unit, Outcome outcome, boolean retryInPlace) throws InterruptedException {
+    private boolean process(WorkUnit unit, Outcome outcome, boolean retryInPlace, TraceSpan span) throws InterruptedException {
         long wait = unit.notBefore() - System.currentTimeMillis();
         if (wait > 0) {
             Thread.sleep(wait);
@@ -198,6 +232,8 @@ final class ElementWorker implements Runnable {
                 } catch (Throwable error) {
                     metrics.failed(step.processor());
                     Throwable cause = error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
+                    span.event("value failed", "value " + index + " of entry " + unit.entryId() + ", attempt " + attempt
+                            + ": " + message(cause));
                     if (attempt <= settings.retries()) {
                         metrics.retried(step.processor());
                     }
@@ -210,9 +246,11 @@ final class ElementWorker implements Runnable {
                         outcome.retries.add(new Scripts.Retry(unit.entryId(), index, attempt + 1,
                                 System.currentTimeMillis() + settings.delayBefore(attempt + 1).toMillis()));
                     } else if (settings.onFailure() == io.datagraph.OnFailure.DEAD_LETTER) {
+                        span.event("dead letter", "value " + index + " set aside after attempt " + attempt);
                         outcome.dead.add(new DeadLetter(step.processor(), json, message(cause), attempt, workers.nodeId(),
                                 Instant.now()));
                     } else {
+                        span.failed(cause);
                         workers.fail(runId, plan, step, cause);
                         stopped = true;
                         return false;
@@ -279,7 +317,7 @@ final class ElementWorker implements Runnable {
      * stalled past its lease) refuses the commit: it is dropped, with its results, and the rest is
      * worked and committed again; its new owner does its work.
      */
-    private void commit(List<WorkUnit> units, long place, Outcome outcome) throws InterruptedException {
+    private void commit(List<WorkUnit> units, long place, Outcome outcome, List<Traced> spans) throws InterruptedException {
         List<Scripts.Results> batches = new ArrayList<>();
         outcome.results.forEach((output, jsons) -> batches.add(new Scripts.Results(output,
                 workers.entries().entry(runId, output, jsons))));
@@ -288,6 +326,10 @@ final class ElementWorker implements Runnable {
         if (reply.is("STOLEN")) {
             LOG.info(() -> "unit " + reply.failedProcessor() + " of '" + step.processor() + "' in run " + runId
                     + " was taken over by another worker; this worker's results for it are dropped");
+            spans.forEach(traced -> {
+                traced.span.event("taken over", "unit " + reply.failedProcessor() + " was taken over by another worker");
+                traced.end("SUPERSEDED", outcome);
+            });
             List<WorkUnit> rest = units.stream().filter(unit -> !unit.id().equals(reply.failedProcessor())).toList();
             if (!rest.isEmpty()) {
                 // results are per claim, not per unit: redo the rest rather than guess which results were whose
@@ -295,7 +337,12 @@ final class ElementWorker implements Runnable {
             }
         } else if (!reply.ok()) {
             stopped = true;
+            spans.forEach(traced -> {
+                traced.span.event(reply.is("CANCELLED") ? "cancelled" : "run ended", "the run is " + reply.status());
+                traced.end(reply.is("CANCELLED") ? "CANCELLED" : "STOPPED", outcome);
+            });
         } else {
+            spans.forEach(traced -> traced.end("DONE", outcome));
             outcome.results.forEach((output, jsons) ->
                     workers.streamMetrics().emitted(step.processor(), output).add(jsons.size()));
             metrics.deadLettered(step.processor(), outcome.dead.size());

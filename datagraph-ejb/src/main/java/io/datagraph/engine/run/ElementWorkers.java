@@ -90,6 +90,9 @@ public class ElementWorkers {
     RunMetrics runMetrics;
 
     @Inject
+    io.datagraph.engine.trace.Tracing tracing;
+
+    @Inject
     io.datagraph.engine.io.StreamMetrics streamMetrics;
 
     private final Set<ElementWorker> active = ConcurrentHashMap.newKeySet();
@@ -232,6 +235,10 @@ public class ElementWorkers {
 
     RunMetrics runMetrics() {
         return runMetrics;
+    }
+
+    io.datagraph.engine.trace.Tracing tracing() {
+        return tracing;
     }
 
     io.datagraph.engine.io.StreamMetrics streamMetrics() {

@@ -1,5 +1,7 @@
 package io.datagraph.engine.run;
 
+import io.datagraph.engine.io.StoreIO;
+import io.datagraph.engine.trace.TraceSpan;
 import io.datagraph.engine.io.StoreEmitter;
 import io.datagraph.engine.processor.Binding;
 import io.datagraph.engine.processor.ProcessorMethod;
@@ -117,7 +119,9 @@ final class Invocation implements ProcessorTask {
                 return;
             }
             attempt = started.get();
-            Object[] arguments = bind(method, emitters);
+            List<StoreIO<?>> inputs = new ArrayList<>();
+            Object[] arguments = bind(method, emitters, inputs);
+            TraceSpan span = supervisor.tracing().attempt(plan.trace(), runId, step.processor(), attempt.number());
             ProcessorMetrics metrics = supervisor.processorMetrics();
             metrics.begin(step.processor());
             Object result;
@@ -133,11 +137,13 @@ final class Invocation implements ProcessorTask {
                 });
             } catch (Throwable thrown) {
                 metrics.end(step.processor());
+                traced(span, thrown, inputs, emitters);
                 throw thrown;
             }
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> {
                     metrics.end(step.processor());
+                    traced(span, error, inputs, emitters);
                     if (error == null) {
                         succeed(emitters);
                     } else {
@@ -148,6 +154,7 @@ final class Invocation implements ProcessorTask {
                 return;
             }
             metrics.end(step.processor());
+            traced(span, null, inputs, emitters);
             succeed(emitters);
         } catch (Throwable error) {
             supervisor.failed(runId, plan, step, error, attempt);
@@ -155,14 +162,39 @@ final class Invocation implements ProcessorTask {
         ended.run();
     }
 
-    private Object[] bind(ProcessorMethod method, List<StoreEmitter<?>> emitters) {
+    /**
+     * Ends the attempt's span: how it ended (an error, the run's cancellation, a newer attempt taking over)
+     * and the values it took and gave.
+     */
+    private static void traced(TraceSpan span, Throwable error, List<StoreIO<?>> inputs, List<StoreEmitter<?>> emitters) {
+        long in = inputs.stream().mapToLong(StoreIO::taken).sum();
+        long out = emitters.stream().mapToLong(StoreEmitter::emitted).sum();
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause == null) {
+            span.end("DONE", in, out);
+        } else if (cause instanceof io.datagraph.RunCancelledException) {
+            span.event("cancelled", cause.getMessage());
+            span.end("CANCELLED", in, out);
+        } else if (cause instanceof io.datagraph.engine.io.AttemptSupersededException) {
+            span.event("taken over", cause.getMessage());
+            span.end("SUPERSEDED", in, out);
+        } else {
+            span.failed(cause);
+            span.end("FAILED", in, out);
+        }
+    }
+
+    private Object[] bind(ProcessorMethod method, List<StoreEmitter<?>> emitters, List<StoreIO<?>> inputs) {
         List<Binding> bindings = method.bindings();
         Object[] arguments = new Object[bindings.size()];
         for (int i = 0; i < arguments.length; i++) {
             Binding binding = bindings.get(i);
             if (binding.kind() == Binding.Kind.INPUT) {
-                arguments[i] = supervisor.streams().io(runId, binding.stream(), plan.producerOf(binding.stream()),
+                StoreIO<?> input = supervisor.streams().io(runId, binding.stream(), plan.producerOf(binding.stream()),
                         step.processor(), binding.elementType());
+                inputs.add(input);
+                arguments[i] = input;
             } else {
                 Attempt.Resume resume = attempt.outputs().get(binding.stream());
                 StoreEmitter<?> emitter = supervisor.streams().emitter(runId, binding.stream(), binding.elementType(),

@@ -25,9 +25,25 @@ import java.util.Optional;
  * @param outputs    the outputs selected at start
  * @param open       the inputs left open at start, fed through {@code Run.append}
  * @param partitions how many partitions the run has
+ * @param trace      the W3C {@code traceparent} of the span the run was started in, which its processors' spans
+ *                   continue on every node; null when it was started outside a trace (or tracing is off)
  */
 public record RunPlan(List<String> processors, List<Step> steps, List<String> streams, List<String> outputs,
-                      List<String> open, int partitions) {
+                      List<String> open, int partitions, String trace) {
+
+    @jakarta.json.bind.annotation.JsonbCreator
+    public RunPlan {
+    }
+
+    public RunPlan(List<String> processors, List<Step> steps, List<String> streams, List<String> outputs,
+                   List<String> open, int partitions) {
+        this(processors, steps, streams, outputs, open, partitions, null);
+    }
+
+    /** The same plan, its processors' spans continuing the trace {@code traceparent} (null: none). */
+    public RunPlan withTrace(String traceparent) {
+        return new RunPlan(processors, steps, streams, outputs, open, partitions, traceparent);
+    }
 
     /**
      * One processor of the run.

@@ -100,6 +100,9 @@ public class Supervisor implements DispatchReceiver {
     @Inject
     ProcessorMetrics processorMetrics;
 
+    @Inject
+    io.datagraph.engine.trace.Tracing tracing;
+
     /** Failures that happened while the store was unreachable, to record once it answers again. */
     private final Queue<Failure> unrecorded = new ConcurrentLinkedQueue<>();
 
@@ -177,7 +180,7 @@ public class Supervisor implements DispatchReceiver {
             }
         }
         RunPlan plan = RunPlan.of(flow, request.outputSelection(), request.openInputs(), request.concurrency(),
-                request.retries());
+                request.retries()).withTrace(tracing.currentParent());
         admission.admit(runId, request.startedBy(), request.flow().processors());
         Optional<RequestFingerprint> existing;
         try {
@@ -266,6 +269,10 @@ public class Supervisor implements DispatchReceiver {
 
     ProcessorMetrics processorMetrics() {
         return processorMetrics;
+    }
+
+    io.datagraph.engine.trace.Tracing tracing() {
+        return tracing;
     }
 
     Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {
