@@ -22,10 +22,17 @@ final class SecondServer implements AutoCloseable {
 
     private final Path base;
     private final Process process;
+    private final int offset;
 
-    private SecondServer(Path base, Process process) {
+    private SecondServer(Path base, Process process, int offset) {
         this.base = base;
         this.process = process;
+        this.offset = offset;
+    }
+
+    /** Its HTTP listener, e.g. {@code http://127.0.0.1:8480}. */
+    String http() {
+        return "http://127.0.0.1:" + (8080 + offset);
     }
 
     /** Starts the server with these system properties; returns once its management interface answers. */
@@ -45,7 +52,7 @@ final class SecondServer implements AutoCloseable {
                 .redirectOutput(base.resolve("console.log").toFile());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
-        SecondServer server = new SecondServer(base, builder.start());
+        SecondServer server = new SecondServer(base, builder.start(), offset);
         server.awaitLog("WFLYSRV0025", Duration.ofMinutes(3)); // "started" (in n ms)
         return server;
     }
@@ -53,6 +60,7 @@ final class SecondServer implements AutoCloseable {
     /** Deploys {@code archive} through the scanner and waits until it is deployed; fails with its error if not. */
     void deploy(Path archive) throws IOException, InterruptedException {
         Path deployments = base.resolve("deployments");
+        // the scanner takes an archive's kind from its name: an EAR built as datagraph-ear-….ear keeps it
         String name = archive.getFileName().toString();
         Files.copy(archive, deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
