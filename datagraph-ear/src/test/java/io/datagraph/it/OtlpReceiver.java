@@ -68,6 +68,11 @@ final class OtlpReceiver implements AutoCloseable {
         }
     }
 
+    /** Every span received so far, for messages. */
+    List<ReceivedSpan> all() {
+        return List.copyOf(spans);
+    }
+
     /** The spans of one trace received so far. */
     List<ReceivedSpan> trace(String traceId) {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();

@@ -37,12 +37,30 @@ final class SecondServer implements AutoCloseable {
 
     /** Starts the server with these system properties; returns once its management interface answers. */
     static SecondServer start(Map<String, String> properties) throws IOException, InterruptedException {
+        return start(properties, false);
+    }
+
+    /**
+     * Starts the server; {@code withoutTelemetry}: its configuration without the OpenTelemetry and
+     * MicroProfile Telemetry subsystems, as a server provisioned without the {@code microprofile-telemetry}
+     * layer has it (deployments then see no OpenTelemetry API).
+     */
+    static SecondServer start(Map<String, String> properties, boolean withoutTelemetry)
+            throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("datagraph.it.wildfly-home", "target/server"));
         Path base = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "datagraph-second-server-");
         copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
         // the test's own server records what Arquillian deploys to it in this file: start without those
         Path config = base.resolve("configuration/standalone.xml");
-        Files.writeString(config, Files.readString(config).replaceAll("(?s)<deployments>.*?</deployments>", ""));
+        String xml = Files.readString(config).replaceAll("(?s)<deployments>.*?</deployments>", "");
+        if (withoutTelemetry) {
+            xml = xml.replaceAll("\\s*<extension module=\"org\\.wildfly\\.extension\\.(microprofile\\.telemetry|opentelemetry)\"/>", "")
+                    .replaceAll("\\s*<subsystem xmlns=\"urn:wildfly:(microprofile-telemetry|opentelemetry):[^\"]*\"/>", "");
+            if (xml.contains("telemetry")) {
+                throw new IllegalStateException("telemetry left in " + config);
+            }
+        }
+        Files.writeString(config, xml);
         Files.createDirectories(base.resolve("deployments"));
         int offset = freeOffset();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),

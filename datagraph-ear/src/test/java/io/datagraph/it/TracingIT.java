@@ -5,8 +5,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class TracingIT {
 
-    private static OtlpReceiver receiver;
-
     @Deployment(name = "datagraph", order = 1, testable = false)
     static EnterpriseArchive ear() {
         return Deployments.ear();
@@ -42,18 +38,6 @@ class TracingIT {
     @Deployment(name = "processors", order = 2, testable = false)
     static WebArchive processors() {
         return ProcessorWar.asBuilt();
-    }
-
-    @BeforeAll
-    static void receive() throws Exception {
-        receiver = new OtlpReceiver(Integer.parseInt(System.getProperty("datagraph.it.otlp.port")));
-    }
-
-    @AfterAll
-    static void stopReceiving() {
-        if (receiver != null) {
-            receiver.close();
-        }
     }
 
     private static String hex(int bytes) {
@@ -76,13 +60,19 @@ class TracingIT {
         assertEquals(200, Api.get("/flows/" + id + "/outputs/bar", "application/json").statusCode());
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        OtlpReceiver receiver = TraceSink.receiver();
         List<OtlpReceiver.ReceivedSpan> spans = receiver.trace(traceId);
         while (!complete(spans) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             spans = receiver.trace(traceId);
         }
-        OtlpReceiver.ReceivedSpan request = spans.stream().filter(span -> span.parentSpanId().equals(callerSpan))
-                .findFirst().orElseThrow(() -> new AssertionError("no span of the request continuing the caller's: "));
+        List<OtlpReceiver.ReceivedSpan> received = spans;
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "received-spans.txt"), receiver.all().stream()
+                .map(Object::toString).collect(Collectors.joining("\n")));
+        OtlpReceiver.ReceivedSpan request = received.stream().filter(span -> span.parentSpanId().equals(callerSpan))
+                .findFirst().orElseThrow(() -> new AssertionError("no span of the request continuing the caller's " + traceId + "/" + callerSpan
+                        + " among " + received + "; received in all: " + receiver.all().size() + ", the last: "
+                        + receiver.all().subList(Math.max(0, receiver.all().size() - 8), receiver.all().size())));
         assertEquals("SPAN_KIND_SERVER", request.kind(), request.toString());
         List<OtlpReceiver.ReceivedSpan> processors = spans.stream()
                 .filter(span -> span.attributes().containsKey("datagraph.processor")).toList();

@@ -57,6 +57,13 @@ final class OpenTelemetryTraces implements Tracing.Traces {
         return carrier.get("traceparent");
     }
 
+    /** Makes the empty context current on this thread; the scope is left open on purpose (see {@link Tracing#leaveRequestContext}). */
+    @Override
+    @SuppressWarnings("resource")
+    public void leave() {
+        Context.root().makeCurrent();
+    }
+
     @Override
     public TraceSpan span(String parent, String name, String runId, String processor, String node, int attempt) {
         Context context = W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of("traceparent", parent), GETTER);

@@ -39,6 +39,17 @@ public class Tracing {
         return traces().currentParent();
     }
 
+    /**
+     * The calling thread leaves the trace context it is in, for a container thread whose request was
+     * suspended and will be answered from another thread: a server's instrumentation made the request's span
+     * current on this thread and closes that scope where the response is sent, so without this the thread
+     * would carry the finished request's span into every later request it serves (seen on WildFly: those
+     * requests then got no span of their own, and runs started in them joined the old trace).
+     */
+    public void leaveRequestContext() {
+        traces().leave();
+    }
+
     /** A span of one attempt of a stream processor of the run whose plan carries {@code trace}. */
     public TraceSpan attempt(String trace, String runId, String processor, int attempt) {
         return trace == null ? TraceSpan.NONE : traces().span(trace, "datagraph " + processor, runId, processor,
@@ -82,6 +93,8 @@ public class Tracing {
     interface Traces {
         String currentParent();
 
+        void leave();
+
         TraceSpan span(String parent, String name, String runId, String processor, String node, int attempt);
     }
 
@@ -89,6 +102,10 @@ public class Tracing {
         @Override
         public String currentParent() {
             return null;
+        }
+
+        @Override
+        public void leave() {
         }
 
         @Override

@@ -60,6 +60,9 @@ public class SsePumps {
     @Inject
     ManagedThreads threads;
 
+    @Inject
+    io.datagraph.engine.trace.Tracing tracing;
+
     private ThreadPoolExecutor pool;
     private final Set<GuardedOutput> sending = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> stallCheck;
@@ -135,6 +138,8 @@ public class SsePumps {
         try {
             pool.execute(() -> response.resume(Response.ok((StreamingOutput) body -> send(body, feed), "text/event-stream")
                     .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build()));
+            // the response is sent from a sender thread: this container thread must not keep the request's trace
+            tracing.leaveRequestContext();
         } catch (RejectedExecutionException full) {
             throw new WebApplicationException(Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     pool.getMaximumPoolSize() + " clients are following streams already (datagraph.rest.sse-clients);"
