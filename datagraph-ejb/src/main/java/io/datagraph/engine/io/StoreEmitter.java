@@ -11,6 +11,7 @@ import io.datagraph.engine.store.StoreClient;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An {@link Emitter} that appends values to a stream of a run, in batches.
@@ -37,7 +38,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final long stallNanos;
     private final String writer;
     /** This node's count of the values the processor emitted on this stream (metrics). */
-    private final java.util.concurrent.atomic.LongAdder emittedCount;
+    private final LongAdder emittedCount;
     /** Values this emitter took (not those an earlier attempt had written); guarded by the lock. */
     private long emitted;
     private final OutputEncoder<T> encoder;
@@ -61,7 +62,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
 
     StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EntryCodec entries,
                  EngineConfig config, String writer, long written, long sequence,
-                 java.util.List<String> elementWiseReaders, java.util.concurrent.atomic.LongAdder emittedCount) {
+                 java.util.List<String> elementWiseReaders, LongAdder emittedCount) {
         this.emittedCount = emittedCount;
         this.store = store;
         this.keys = keys;

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -28,7 +29,7 @@ public final class StoreIO<T> implements IO<T> {
     private final Optional<String> producer;
     private final String reader;
     private final ValueCodec<T> codec;
-    private final java.util.concurrent.atomic.LongAdder taken = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder taken = new LongAdder();
     private volatile T first;
 
     StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,

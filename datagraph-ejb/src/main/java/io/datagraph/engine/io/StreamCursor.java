@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A position in one stream and the raw JSON values read past it, entry by entry as
@@ -39,8 +40,8 @@ final class StreamCursor {
     private final String name;
     private final Optional<String> producer;
     private final String reader;
-    private final java.util.concurrent.atomic.LongAdder readCount;
-    private final java.util.concurrent.atomic.LongAdder ioCount;
+    private final LongAdder readCount;
+    private final LongAdder ioCount;
     private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
     private long taken;
     private long reported;
@@ -66,7 +67,7 @@ final class StreamCursor {
      * @param ioCount   the count of the values taken through the IO this cursor belongs to
      */
     StreamCursor(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
-                 java.util.concurrent.atomic.LongAdder readCount, java.util.concurrent.atomic.LongAdder ioCount) {
+                 LongAdder readCount, LongAdder ioCount) {
         this.readCount = readCount;
         this.ioCount = ioCount;
         this.streams = streams;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Creates the readers ({@link StoreIO}, one {@link StreamCursor} per iteration) and writers
@@ -72,12 +73,12 @@ public class StreamFactory {
 
     /** The raw JSON values of one stream, for readers that pass them on undecoded. */
     StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader) {
-        return cursor(keys, name, producer, reader, new java.util.concurrent.atomic.LongAdder());
+        return cursor(keys, name, producer, reader, new LongAdder());
     }
 
     /** A cursor that also counts the values it returns in {@code taken}. */
     StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader,
-                        java.util.concurrent.atomic.LongAdder taken) {
+                        LongAdder taken) {
         return new StreamCursor(this, keys, name, producer, reader, reader.isEmpty() ? null : metrics.read(reader, name),
                 taken);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,7 +40,7 @@ final class ElementWorker implements Runnable {
     private final ElementWorkers workers;
     private final ProcessorMetrics metrics;
     /** This node's count of the values this processor took from its input (metrics). */
-    private final java.util.concurrent.atomic.LongAdder valuesRead;
+    private final LongAdder valuesRead;
     private final String runId;
     private final RunPlan plan;
     private final RunPlan.Step step;

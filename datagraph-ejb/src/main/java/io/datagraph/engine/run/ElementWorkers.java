@@ -1,10 +1,12 @@
 package io.datagraph.engine.run;
 
+import io.datagraph.engine.trace.Tracing;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.io.JsonMapper;
+import io.datagraph.engine.io.StreamMetrics;
 import io.datagraph.engine.io.ValueCodec;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.processor.ProcessorRegistry;
@@ -90,10 +92,10 @@ public class ElementWorkers {
     RunMetrics runMetrics;
 
     @Inject
-    io.datagraph.engine.trace.Tracing tracing;
+    Tracing tracing;
 
     @Inject
-    io.datagraph.engine.io.StreamMetrics streamMetrics;
+    StreamMetrics streamMetrics;
 
     private final Set<ElementWorker> active = ConcurrentHashMap.newKeySet();
     /** {@code <run>/<processor>} this node has workers for. */
@@ -237,11 +239,11 @@ public class ElementWorkers {
         return runMetrics;
     }
 
-    io.datagraph.engine.trace.Tracing tracing() {
+    Tracing tracing() {
         return tracing;
     }
 
-    io.datagraph.engine.io.StreamMetrics streamMetrics() {
+    StreamMetrics streamMetrics() {
         return streamMetrics;
     }
 

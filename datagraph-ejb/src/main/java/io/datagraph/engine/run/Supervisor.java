@@ -18,6 +18,7 @@ import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.protocol.Attempt;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.store.Signals;
+import io.datagraph.engine.trace.Tracing;
 import io.datagraph.spi.ProcessorExecutor;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.FlowResolver;
@@ -101,7 +102,7 @@ public class Supervisor implements DispatchReceiver {
     ProcessorMetrics processorMetrics;
 
     @Inject
-    io.datagraph.engine.trace.Tracing tracing;
+    Tracing tracing;
 
     /** Failures that happened while the store was unreachable, to record once it answers again. */
     private final Queue<Failure> unrecorded = new ConcurrentLinkedQueue<>();
@@ -271,7 +272,7 @@ public class Supervisor implements DispatchReceiver {
         return processorMetrics;
     }
 
-    io.datagraph.engine.trace.Tracing tracing() {
+    Tracing tracing() {
         return tracing;
     }
 

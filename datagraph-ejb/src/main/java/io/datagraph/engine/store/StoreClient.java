@@ -56,6 +56,11 @@ public class StoreClient {
     @Inject
     EngineConfig config;
 
+    /** The time from sending a script call to its reply (or failure), by script: store latency as this node sees it. */
+    private final Histogram commandSeconds = new Histogram("datagraph_store_command_seconds",
+            "Time from sending a store script call to its reply, as this node sees it, by script.",
+            new double[] {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5}, "script");
+
     private RedissonClient redisson;
     private RScript scripts;
 
@@ -194,11 +199,6 @@ public class StoreClient {
             throw cause instanceof RedisException redis ? unavailable(redis) : new CompletionException(cause);
         });
     }
-
-    /** The time from sending a script call to its reply (or failure), by script: store latency as this node sees it. */
-    private final Histogram commandSeconds = new Histogram("datagraph_store_command_seconds",
-            "Time from sending a store script call to its reply, as this node sees it, by script.",
-            new double[] {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5}, "script");
 
     private void timed(ScriptCall<?> call, long began) {
         commandSeconds.observe((System.nanoTime() - began) / 1e9, call.script().label());

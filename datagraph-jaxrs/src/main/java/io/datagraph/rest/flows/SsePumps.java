@@ -3,6 +3,7 @@ package io.datagraph.rest.flows;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.health.StreamingClients;
+import io.datagraph.engine.trace.Tracing;
 import io.datagraph.rest.problem.Problem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -61,7 +62,7 @@ public class SsePumps {
     ManagedThreads threads;
 
     @Inject
-    io.datagraph.engine.trace.Tracing tracing;
+    Tracing tracing;
 
     private ThreadPoolExecutor pool;
     private final Set<GuardedOutput> sending = ConcurrentHashMap.newKeySet();
