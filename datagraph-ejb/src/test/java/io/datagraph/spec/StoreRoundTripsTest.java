@@ -69,11 +69,30 @@ class StoreRoundTripsTest {
         assertTrue(trips.size() - appends <= 7 && trips.size() <= 10, trips.size() + " round trips:\n" + String.join("\n", trips));
     }
 
+    /**
+     * multiply emits 0, 2, 4: the first goes out at once, and what is not sent yet when it returns goes with
+     * its finish — usually the other two; on a loaded machine an append may come back before the next emit, so
+     * that one goes out alone too. Either way no value that was still unsent at the return costs an append:
+     * unless all three were appended, the finish carries the rest.
+     */
     @Test
     void aProcessorsLastValuesRideOnItsFinish() {
-        // multiply emits 0, 2, 4: the first goes out at once, the other two with the finish
-        List<String> appends = roundTripsOf(this::multiplyThree).stream().filter(StoreRoundTripsTest::appendsToBar).toList();
-        assertEquals(1, appends.size(), String.join("\n", appends));
+        List<String> trips = roundTripsOf(this::multiplyThree);
+        List<String> appends = trips.stream().filter(StoreRoundTripsTest::appendsToBar).toList();
+        String finish = trips.stream().filter(trip -> trip.contains("\"multiply#1\"") && !appendsToBar(trip))
+                .filter(trip -> occurrences(trip, "\"bar\"") >= 2).reduce((first, last) -> last).orElse("");
+        assertTrue(appends.size() >= 1 && appends.size() <= 3, String.join("\n", trips));
+        // the finish names bar as its output and among the run's streams; a third time for the values it carries
+        assertTrue(appends.size() == 3 || occurrences(finish, "\"bar\"") >= 3,
+                appends.size() + " appends, and the finish carries no value:\n" + String.join("\n", trips));
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /**
