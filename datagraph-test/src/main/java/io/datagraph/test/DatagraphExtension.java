@@ -47,6 +47,17 @@ public final class DatagraphExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
+    /** The engine of the test class {@code context} belongs to. */
+    public static TestEngine engine(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            TestEngine engine = c.getStore(NAMESPACE).get(TestEngine.class, TestEngine.class);
+            if (engine != null) {
+                return engine;
+            }
+        }
+        throw new IllegalStateException("no engine: the test class is not annotated @DatagraphTest");
+    }
+
     /**
      * The class's {@code @DatagraphTest} annotations: those on its annotations (a project's own composed
      * annotation, e.g. one naming the packages every test deploys) first, then its own, which adds to

@@ -243,7 +243,7 @@ public final class Scripts {
 
     private static Finish finishReply(Object raw) {
         List<?> reply = (List<?>) raw;
-        return new Finish((String) reply.get(0), (int) number(reply, 1), number(reply, 2));
+        return new Finish((String) reply.get(0), (int) number(reply, 1), reply.size() > 2 ? number(reply, 2) : -1);
     }
 
     /**
