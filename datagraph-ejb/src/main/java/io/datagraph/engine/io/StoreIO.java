@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -30,6 +31,8 @@ public final class StoreIO<T> implements IO<T> {
     private final String reader;
     private final ValueCodec<T> codec;
     private final LongAdder taken = new LongAdder();
+    /** The cursors of this IO's iterations, whose counts {@link #settleTaken()} settles. */
+    private final List<StreamCursor> cursors = new CopyOnWriteArrayList<>();
     private volatile T first;
 
     StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
@@ -125,11 +128,18 @@ public final class StoreIO<T> implements IO<T> {
     }
 
     private StreamCursor cursor() {
-        return streams.cursor(keys, name, producer, reader, taken);
+        StreamCursor cursor = streams.cursor(keys, name, producer, reader, taken);
+        cursors.add(cursor);
+        return cursor;
     }
 
-    /** How many values this IO's iterations have returned so far (all of them together). */
-    public long taken() {
+    /**
+     * How many values this IO's iterations have returned (all of them together), once the values of entries
+     * they left part-read are counted too (cursors count whole entries as they go). Call once the processor
+     * has stopped reading: a cursor belongs to the thread reading it.
+     */
+    public long settleTaken() {
+        cursors.forEach(StreamCursor::settleCounts);
         return taken.sum();
     }
 
@@ -156,7 +166,7 @@ public final class StoreIO<T> implements IO<T> {
             if (!hasNext()) {
                 throw new NoSuchElementException(cursor + " has ended");
             }
-            return codec.decode(cursor.take());
+            return cursor.take(codec);
         }
     }
 
@@ -222,7 +232,7 @@ public final class StoreIO<T> implements IO<T> {
             if (!hasNext()) {
                 throw new NoSuchElementException("merged streams have ended");
             }
-            T value = codecs.get(ready).decode(cursors.get(ready).take());
+            T value = cursors.get(ready).take(codecs.get(ready));
             ready = -1;
             return value;
         }

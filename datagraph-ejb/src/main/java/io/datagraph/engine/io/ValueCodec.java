@@ -20,44 +20,112 @@ public interface ValueCodec<T> {
     /** The value of a JSON text produced by any writer (another node, another language). */
     T decode(String json);
 
+    /** The value of the JSON text {@code text[from, to)}: a value read where it lies in its entry. */
+    default T decode(String text, int from, int to) {
+        return decode(text.substring(from, to));
+    }
+
+    /**
+     * Whether {@link #encode(Object, StringBuilder)} writes values in place and their JSON is never
+     * longer than {@value #IN_PLACE_CHARS} ASCII characters (so no size limit need check them).
+     */
+    default boolean encodesInPlace() {
+        return false;
+    }
+
+    /** Writes the value's JSON at the end of {@code out}; only for codecs that {@link #encodesInPlace()}. */
+    default void encode(T value, StringBuilder out) {
+        out.append(encode(value));
+    }
+
+    /** The longest JSON of a value a codec that {@linkplain #encodesInPlace() encodes in place} writes. */
+    int IN_PLACE_CHARS = 20;
+
     /** The codec for values of {@code type}. */
     @SuppressWarnings("unchecked")
     static <T> ValueCodec<T> forType(Type type, Jsonb jsonb) {
         ValueCodec<?> codec;
         if (type == Integer.class) {
-            codec = new Scalar<>(jsonb, Integer.class, Integer::parseInt);
+            codec = new Integral<>(jsonb, Integer.class, (text, from, to) -> Integer.parseInt(text, from, to, 10));
         } else if (type == Long.class) {
-            codec = new Scalar<>(jsonb, Long.class, Long::parseLong);
+            codec = new Integral<>(jsonb, Long.class, (text, from, to) -> Long.parseLong(text, from, to, 10));
         } else if (type == Double.class) {
-            codec = new Scalar<>(jsonb, Double.class, Double::parseDouble);
+            codec = new Floating(jsonb);
         } else {
             codec = new JsonbCodec<>(jsonb, type);
         }
         return (ValueCodec<T>) codec;
     }
 
-    /** Numbers whose JSON is their {@code toString()}; anything unusual falls back to JSON-B. */
-    final class Scalar<T> implements ValueCodec<T> {
+    /**
+     * Integers, whose JSON is their {@code toString()}: parsed where they lie in an entry and written
+     * straight into one, with no string per value; anything unusual ({@code 1.0}, {@code 1e3}) falls
+     * back to JSON-B.
+     */
+    final class Integral<T extends Number> implements ValueCodec<T> {
         private final JsonbCodec<T> fallback;
-        private final java.util.function.Function<String, T> parse;
+        private final RangeParser<T> parse;
 
-        Scalar(Jsonb jsonb, Class<T> type, java.util.function.Function<String, T> parse) {
+        /** Parses {@code text[from, to)}; throws {@link NumberFormatException} for anything but digits. */
+        interface RangeParser<T> {
+            T parse(CharSequence text, int from, int to);
+        }
+
+        Integral(Jsonb jsonb, Class<T> type, RangeParser<T> parse) {
             this.fallback = new JsonbCodec<>(jsonb, type);
             this.parse = parse;
         }
 
         @Override
         public String encode(T value) {
-            if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-                throw new IllegalArgumentException("JSON has no representation for " + d);
-            }
-            return String.valueOf(value);
+            return value.toString();
+        }
+
+        @Override
+        public boolean encodesInPlace() {
+            return true;
+        }
+
+        @Override
+        public void encode(T value, StringBuilder out) {
+            out.append(value.longValue());
         }
 
         @Override
         public T decode(String json) {
+            return decode(json, 0, json.length());
+        }
+
+        @Override
+        public T decode(String text, int from, int to) {
             try {
-                return parse.apply(json);
+                return parse.parse(text, from, to);
+            } catch (NumberFormatException e) {
+                return fallback.decode(text.substring(from, to));
+            }
+        }
+    }
+
+    /** Doubles, whose JSON is their {@code toString()}; NaN and infinities have none. */
+    final class Floating implements ValueCodec<Double> {
+        private final JsonbCodec<Double> fallback;
+
+        Floating(Jsonb jsonb) {
+            this.fallback = new JsonbCodec<>(jsonb, Double.class);
+        }
+
+        @Override
+        public String encode(Double value) {
+            if (value.isNaN() || value.isInfinite()) {
+                throw new IllegalArgumentException("JSON has no representation for " + value);
+            }
+            return value.toString();
+        }
+
+        @Override
+        public Double decode(String json) {
+            try {
+                return Double.parseDouble(json);
             } catch (NumberFormatException e) {
                 return fallback.decode(json);
             }

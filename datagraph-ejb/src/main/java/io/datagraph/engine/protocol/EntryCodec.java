@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -160,26 +159,24 @@ public class EntryCodec {
     public Entry decode(String runId, String stream, String id, List<Object> fields) {
         String payload = field(fields, VALUES);
         if (payload == null) {
-            return new Entry(id, new String[0], field(fields, END) != null);
+            return new Entry(id, "", new int[] {1}, field(fields, END) != null);
         }
         signer.verify(runId, stream, id, payload, field(fields, SIGNATURE));
-        return new Entry(id, split(payload), false);
+        return new Entry(id, payload, valueStarts(payload), false);
     }
 
-    static String[] split(String payload) {
+    /** Where each value of a payload starts, and one past the end (where a next value would start). */
+    static int[] valueStarts(String payload) {
         int count = 1;
         for (int i = payload.indexOf('\n'); i >= 0; i = payload.indexOf('\n', i + 1)) {
             count++;
         }
-        String[] values = new String[count];
-        int from = 0;
-        for (int v = 0; v < count - 1; v++) {
-            int newline = payload.indexOf('\n', from);
-            values[v] = payload.substring(from, newline);
-            from = newline + 1;
+        int[] starts = new int[count + 1];
+        for (int v = 1; v < count; v++) {
+            starts[v] = payload.indexOf('\n', starts[v - 1]) + 1;
         }
-        values[count - 1] = payload.substring(from);
-        return values;
+        starts[count] = payload.length() + 1;
+        return starts;
     }
 
     private static String field(List<Object> fields, String name) {
@@ -196,29 +193,76 @@ public class EntryCodec {
     }
 
     /**
-     * One entry read: its values' JSON texts in order, or the end marker ({@code end}, no values).
+     * One entry read: its values' JSON texts in order, or the end marker ({@code end}, no values). The
+     * values stay where they lie in the payload until one is asked for as text: a reader that parses
+     * numbers in place ({@code ValueCodec}) cuts out no string per value. Immutable.
      */
-    public record Entry(String id, String[] values, boolean end) {
+    public static final class Entry {
+        private final String id;
+        private final String payload;
+        /** starts[i]: where value i begins; starts[size]: one past the payload's end. */
+        private final int[] starts;
+        private final boolean end;
 
-        /** The values from index {@code skip} on (a reader resuming inside the entry). */
-        public String[] valuesFrom(int skip) {
-            return skip == 0 ? values : Arrays.copyOfRange(values, Math.min(skip, values.length), values.length);
+        private Entry(String id, String payload, int[] starts, boolean end) {
+            this.id = id;
+            this.payload = payload;
+            this.starts = starts;
+            this.end = end;
         }
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Entry e && e.id.equals(id) && Arrays.equals(e.values, values) && e.end == end;
+        public String id() {
+            return id;
         }
 
-        @Override
-        public int hashCode() {
-            return id.hashCode() * 31 + Arrays.hashCode(values);
+        /** Whether this is the stream's end marker. */
+        public boolean end() {
+            return end;
+        }
+
+        /** How many values it holds. */
+        public int size() {
+            return starts.length - 1;
+        }
+
+        /** The payload the values lie in, separated by newlines. */
+        public String payload() {
+            return payload;
+        }
+
+        /** Where value {@code index} begins in the payload. */
+        public int valueStart(int index) {
+            return starts[index];
+        }
+
+        /** Where value {@code index} ends in the payload (exclusive). */
+        public int valueEnd(int index) {
+            return starts[index + 1] - 1;
+        }
+
+        /** Value {@code index}'s JSON text. */
+        public String value(int index) {
+            return payload.substring(valueStart(index), valueEnd(index));
+        }
+
+        /** Every value's JSON text, in order. */
+        public List<String> values() {
+            List<String> values = new ArrayList<>(size());
+            for (int i = 0; i < size(); i++) {
+                values.add(value(i));
+            }
+            return values;
         }
 
         @Override
         public String toString() {
-            return "Entry[" + id + (end ? ", end" : ", " + Arrays.toString(values)) + "]";
+            return "Entry[" + id + (end ? ", end" : ", " + values()) + "]";
         }
+    }
+
+    /** Writes one value's JSON, on one line, at the end of an entry's payload. */
+    public interface ValueWriter<V> {
+        void write(V value, StringBuilder payload);
     }
 
     /** Gathers value JSON texts into one entry's payload. Not thread-safe. */
@@ -235,11 +279,20 @@ public class EntryCodec {
 
         /** Adds a value's JSON (one line, size already checked). */
         public void add(String json) {
-            if (count > 0) {
+            separate();
+            payload.append(json);
+        }
+
+        /** Adds a value the writer puts straight into the payload (its JSON one line, short: no size check). */
+        public <V> void add(V value, ValueWriter<? super V> writer) {
+            separate();
+            writer.write(value, payload);
+        }
+
+        private void separate() {
+            if (count++ > 0) {
                 payload.append('\n');
             }
-            payload.append(json);
-            count++;
         }
 
         public int count() {

@@ -219,7 +219,7 @@ final class ElementWorker implements Runnable {
         }
         EntryCodec.Entry entry = workers.entries().decode(runId, input, unit.entryId(), unit.entryFields());
         for (int index = unit.from(); index < unit.to(); index++) {
-            String json = entry.values()[index];
+            String json = entry.value(index);
             outcome.values++;
             valuesRead.increment();
             int attempt = unit.attempt();

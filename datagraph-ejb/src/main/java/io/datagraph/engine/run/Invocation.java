@@ -164,10 +164,11 @@ final class Invocation implements ProcessorTask {
 
     /**
      * Ends the attempt's span: how it ended (an error, the run's cancellation, a newer attempt taking over)
-     * and the values it took and gave.
+     * and the values it took and gave. Runs at every end of an attempt, so it also settles the inputs' counts
+     * (the node's metrics count the values of part-read entries only then).
      */
     private static void traced(TraceSpan span, Throwable error, List<StoreIO<?>> inputs, List<StoreEmitter<?>> emitters) {
-        long in = inputs.stream().mapToLong(StoreIO::taken).sum();
+        long in = inputs.stream().mapToLong(StoreIO::settleTaken).sum();
         long out = emitters.stream().mapToLong(StoreEmitter::emitted).sum();
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;

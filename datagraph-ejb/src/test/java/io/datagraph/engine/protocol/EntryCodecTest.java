@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +47,7 @@ class EntryCodecTest {
     void anEntryDecodesToItsValuesInOrder() {
         EntryCodec.Batch batch = UNSIGNED.batches("run", "s", List.of("\"a\"", "[1,2]", "{\"k\":3}")).get(0);
         EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", fields(batch));
-        assertArrayEquals(new String[] {"\"a\"", "[1,2]", "{\"k\":3}"}, entry.values());
+        assertEquals(List.of("\"a\"", "[1,2]", "{\"k\":3}"), entry.values());
         assertFalse(entry.end());
     }
 
@@ -56,14 +55,17 @@ class EntryCodecTest {
     void theEndMarkerDecodesAsTheEndWithoutValues() {
         EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "2-0", List.of(EntryCodec.END, "1"));
         assertTrue(entry.end());
-        assertEquals(0, entry.values().length);
+        assertEquals(0, entry.size());
     }
 
     @Test
-    void anEntryResumedInsideSkipsTheValuesAlreadyRead() {
-        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.VALUES, "a\nb\nc"));
-        assertArrayEquals(new String[] {"c"}, entry.valuesFrom(2));
-        assertEquals(0, entry.valuesFrom(5).length);
+    void eachValueIsReadWhereItLiesInThePayload() {
+        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.VALUES, "12\n\"b\"\n345"));
+        assertEquals(3, entry.size());
+        assertEquals("12", entry.payload().substring(entry.valueStart(0), entry.valueEnd(0)));
+        assertEquals("\"b\"", entry.value(1));
+        assertEquals(7, entry.valueStart(2));
+        assertEquals(10, entry.valueEnd(2));
     }
 
     @Test
@@ -96,7 +98,7 @@ class EntryCodecTest {
     void aSignedEntryVerifies() {
         EntryCodec.Batch batch = SIGNED.batches("run", "s", List.of("1", "2")).get(0);
         assertFalse(batch.signature().isEmpty());
-        assertArrayEquals(new String[] {"1", "2"}, SIGNED.decode("run", "s", "1-0", fields(batch)).values());
+        assertEquals(List.of("1", "2"), SIGNED.decode("run", "s", "1-0", fields(batch)).values());
     }
 
     @Test
