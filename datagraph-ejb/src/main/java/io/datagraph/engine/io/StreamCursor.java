@@ -145,6 +145,9 @@ final class StreamCursor {
         Entry entry = buffered.getFirst();
         EntryCodec.Entry values = entry.values;
         int index = entry.next++;
+        int from = entry.position;
+        int to = values.valueEnd(from, index);
+        entry.position = to + 1;
         lastEntry = values.id();
         lastIndex = index;
         if (++taken - reported >= PROGRESS_EVERY && !reader.isEmpty()) {
@@ -156,7 +159,7 @@ final class StreamCursor {
             settleCounts();
             readAheadIfDue();
         }
-        return codec.decode(values.payload(), values.valueStart(index), values.valueEnd(index));
+        return codec.decode(values.payload(), from, to);
     }
 
     /**
@@ -279,14 +282,16 @@ final class StreamCursor {
         return "stream '" + name + "' of run " + keys.runId() + " from " + bound;
     }
 
-    /** A stream entry being taken: {@code next} is the index of its next value. */
+    /** A stream entry being taken: {@code next} is the index of its next value, {@code position} where it starts. */
     private static final class Entry {
         private final EntryCodec.Entry values;
         private int next;
+        private int position;
 
         Entry(EntryCodec.Entry values, int next) {
             this.values = values;
             this.next = next;
+            this.position = values.valueStart(next);
         }
     }
 }

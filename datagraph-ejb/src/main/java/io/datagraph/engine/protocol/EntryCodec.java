@@ -1,5 +1,6 @@
 package io.datagraph.engine.protocol;
 
+import io.datagraph.DatagraphException;
 import io.datagraph.LimitExceededException;
 import io.datagraph.engine.config.EngineConfig;
 import jakarta.annotation.PostConstruct;
@@ -159,24 +160,26 @@ public class EntryCodec {
     public Entry decode(String runId, String stream, String id, List<Object> fields) {
         String payload = field(fields, VALUES);
         if (payload == null) {
-            return new Entry(id, "", new int[] {1}, field(fields, END) != null);
+            return new Entry(id, "", 0, field(fields, END) != null);
         }
         signer.verify(runId, stream, id, payload, field(fields, SIGNATURE));
-        return new Entry(id, payload, valueStarts(payload), false);
+        return new Entry(id, payload, count(payload, field(fields, COUNT)), false);
     }
 
-    /** Where each value of a payload starts, and one past the end (where a next value would start). */
-    static int[] valueStarts(String payload) {
+    /** The entry's count as written, else (a writer that left it out) its values counted. */
+    private static int count(String payload, String written) {
+        if (written != null) {
+            try {
+                return Integer.parseInt(written);
+            } catch (NumberFormatException e) {
+                // counted below
+            }
+        }
         int count = 1;
         for (int i = payload.indexOf('\n'); i >= 0; i = payload.indexOf('\n', i + 1)) {
             count++;
         }
-        int[] starts = new int[count + 1];
-        for (int v = 1; v < count; v++) {
-            starts[v] = payload.indexOf('\n', starts[v - 1]) + 1;
-        }
-        starts[count] = payload.length() + 1;
-        return starts;
+        return count;
     }
 
     private static String field(List<Object> fields, String name) {
@@ -194,20 +197,21 @@ public class EntryCodec {
 
     /**
      * One entry read: its values' JSON texts in order, or the end marker ({@code end}, no values). The
-     * values stay where they lie in the payload until one is asked for as text: a reader that parses
-     * numbers in place ({@code ValueCodec}) cuts out no string per value. Immutable.
+     * values stay where they lie in the payload: a reader walks them with {@link #valueEnd} (a value
+     * starts one past the previous one's end) and parses numbers in place ({@code ValueCodec}), cutting
+     * out no string per value and scanning the payload once. The count comes from the entry's
+     * {@value #COUNT} field; a payload that disagrees with it is found as the values are walked. Immutable.
      */
     public static final class Entry {
         private final String id;
         private final String payload;
-        /** starts[i]: where value i begins; starts[size]: one past the payload's end. */
-        private final int[] starts;
+        private final int size;
         private final boolean end;
 
-        private Entry(String id, String payload, int[] starts, boolean end) {
+        private Entry(String id, String payload, int size, boolean end) {
             this.id = id;
             this.payload = payload;
-            this.starts = starts;
+            this.size = size;
             this.end = end;
         }
 
@@ -222,7 +226,7 @@ public class EntryCodec {
 
         /** How many values it holds. */
         public int size() {
-            return starts.length - 1;
+            return size;
         }
 
         /** The payload the values lie in, separated by newlines. */
@@ -230,33 +234,50 @@ public class EntryCodec {
             return payload;
         }
 
-        /** Where value {@code index} begins in the payload. */
+        /** Where value {@code index} begins in the payload: found by walking the values before it. */
         public int valueStart(int index) {
-            return starts[index];
+            int start = 0;
+            for (int i = 0; i < index; i++) {
+                start = valueEnd(start, i) + 1;
+            }
+            return start;
         }
 
-        /** Where value {@code index} ends in the payload (exclusive). */
-        public int valueEnd(int index) {
-            return starts[index + 1] - 1;
+        /**
+         * Where the value that begins at {@code start}, value {@code index} of the entry, ends (exclusive).
+         *
+         * @throws DatagraphException if the payload holds more or fewer values than the entry's count
+         */
+        public int valueEnd(int start, int index) {
+            int newline = start <= payload.length() ? payload.indexOf('\n', start) : -1;
+            boolean last = index == size - 1;
+            if (start > payload.length() || (newline < 0) != last) {
+                throw new DatagraphException("entry " + id + " is malformed: its " + COUNT + " says " + size
+                        + " values, its payload holds " + (newline < 0 ? index + 1 : "more"));
+            }
+            return last ? payload.length() : newline;
         }
 
         /** Value {@code index}'s JSON text. */
         public String value(int index) {
-            return payload.substring(valueStart(index), valueEnd(index));
+            int start = valueStart(index);
+            return payload.substring(start, valueEnd(start, index));
         }
 
         /** Every value's JSON text, in order. */
         public List<String> values() {
-            List<String> values = new ArrayList<>(size());
-            for (int i = 0; i < size(); i++) {
-                values.add(value(i));
+            List<String> values = new ArrayList<>(size);
+            for (int i = 0, start = 0; i < size; i++) {
+                int end = valueEnd(start, i);
+                values.add(payload.substring(start, end));
+                start = end + 1;
             }
             return values;
         }
 
         @Override
         public String toString() {
-            return "Entry[" + id + (end ? ", end" : ", " + values()) + "]";
+            return "Entry[" + id + (end ? ", end" : ", " + payload.replace('\n', ',')) + "]";
         }
     }
 

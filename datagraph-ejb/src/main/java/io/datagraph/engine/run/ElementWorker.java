@@ -218,8 +218,11 @@ final class ElementWorker implements Runnable {
             Thread.sleep(wait);
         }
         EntryCodec.Entry entry = workers.entries().decode(runId, input, unit.entryId(), unit.entryFields());
+        int start = entry.valueStart(unit.from());
         for (int index = unit.from(); index < unit.to(); index++) {
-            String json = entry.value(index);
+            int end = entry.valueEnd(start, index);
+            String json = entry.payload().substring(start, end);
+            start = end + 1;
             outcome.values++;
             valuesRead.increment();
             int attempt = unit.attempt();

@@ -60,12 +60,27 @@ class EntryCodecTest {
 
     @Test
     void eachValueIsReadWhereItLiesInThePayload() {
-        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.VALUES, "12\n\"b\"\n345"));
+        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.COUNT, "3", EntryCodec.VALUES, "12\n\"b\"\n345"));
         assertEquals(3, entry.size());
-        assertEquals("12", entry.payload().substring(entry.valueStart(0), entry.valueEnd(0)));
+        assertEquals(2, entry.valueEnd(0, 0));
         assertEquals("\"b\"", entry.value(1));
         assertEquals(7, entry.valueStart(2));
-        assertEquals(10, entry.valueEnd(2));
+        assertEquals(10, entry.valueEnd(7, 2));
+    }
+
+    @Test
+    void anEntryWithoutItsCountIsCounted() {
+        EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.VALUES, "1\n2\n3"));
+        assertEquals(List.of("1", "2", "3"), entry.values());
+    }
+
+    @Test
+    void anEntryWhosePayloadDisagreesWithItsCountIsRefusedAsItIsRead() {
+        EntryCodec.Entry more = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.COUNT, "2", EntryCodec.VALUES, "1\n2\n3"));
+        DatagraphException e = assertThrows(DatagraphException.class, more::values);
+        assertTrue(e.getMessage().contains("entry 1-0 is malformed: its n says 2 values"), e.getMessage());
+        EntryCodec.Entry fewer = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.COUNT, "4", EntryCodec.VALUES, "1\n2"));
+        assertThrows(DatagraphException.class, fewer::values);
     }
 
     @Test
