@@ -21,6 +21,7 @@ final class EngineDefaults {
     /** Those defaults, with the store at {@code redisUrl}. */
     static Map<String, String> with(String redisUrl) {
         return Map.of("datagraph.redis.url", redisUrl,
+                "datagraph.emit.batch", "8192",
                 "datagraph.emit.window", "100000",
                 "datagraph.emit.stall", "PT5S",
                 "datagraph.read.poll-interval", "PT1S",

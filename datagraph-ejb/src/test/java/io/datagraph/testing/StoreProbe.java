@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * What a test or benchmark asks the store directly, over a plain socket (Redisson has no {@code MONITOR}):
- * an {@code INFO} field, and the commands the store received during an interval. Not thread-safe.
+ * an {@code INFO} field, the commands the store received during an interval, a pause of its writes. Not thread-safe.
  */
 public final class StoreProbe {
 
@@ -41,6 +41,22 @@ public final class StoreProbe {
                 }
             }
             throw new IllegalStateException("the store's INFO has no " + field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Holds every write command (scripts included) the store receives for {@code millis} ms:
+     * {@code CLIENT PAUSE <millis> WRITE}. What is sent meanwhile stays in flight until then.
+     */
+    public void pauseWrites(long millis) {
+        try (Socket socket = new Socket(host, port)) {
+            send(socket.getOutputStream(), "CLIENT PAUSE " + millis + " WRITE");
+            String reply = line(new BufferedInputStream(socket.getInputStream()));
+            if (!"+OK".equals(reply)) {
+                throw new IllegalStateException("the store refused CLIENT PAUSE: " + reply);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,11 +13,14 @@ import java.time.Duration;
  *                      {@code emit} blocks until the reader catches up (backpressure)
  * @param emitStall     how long a blocked emitter waits for a reader that makes no progress at all before
  *                      going on anyway: such a reader is busy with another stream, not slow
+ * @param emitLinger    how long values gathered while an append was in flight may wait for more to fill
+ *                      their entry, once that append is acknowledged (zero: sent at the acknowledgement)
  * @param trimConsumed  whether a run drops the entries of its internal streams once every processor
  *                      reading them has consumed them
  * @param runTtl        how long a finished run's streams and status stay in the store
  */
 public record StreamSettings(int readBatch, Duration pollInterval, int emitBatch, long emitWindow, Duration emitStall,
+                             Duration emitLinger,
                              boolean trimConsumed, Duration runTtl) {
 
     static StreamSettings read(ConfigReader in) {
@@ -27,6 +30,7 @@ public record StreamSettings(int readBatch, Duration pollInterval, int emitBatch
                 in.atLeast("datagraph.emit.batch", 1, 8192),
                 in.atLeast("datagraph.emit.window", 1L, 100_000L),
                 in.duration("datagraph.emit.stall", Duration.ofMillis(1), "PT5S"),
+                in.duration("datagraph.emit.linger", Duration.ZERO, "PT0.002S"),
                 in.bool("datagraph.streams.trim-consumed", true),
                 in.duration("datagraph.run.ttl", Duration.ofSeconds(1), "PT1H"));
     }

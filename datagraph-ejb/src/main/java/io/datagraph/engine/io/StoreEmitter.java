@@ -3,12 +3,14 @@ package io.datagraph.engine.io;
 import io.datagraph.DatagraphException;
 import io.datagraph.Emitter;
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.protocol.EntryCodec;
 import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StatusReply;
 import io.datagraph.engine.store.StoreClient;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,10 +19,15 @@ import java.util.concurrent.atomic.LongAdder;
  * An {@link Emitter} that appends values to a stream of a run, in batches.
  *
  * <p>One batch is in flight at a time (so batches land in order); values emitted meanwhile gather
- * in the next batch, which is sent as soon as the previous one is acknowledged. A lone value is
- * therefore sent at once, and a fast producer fills batches of up to {@code datagraph.emit.batch}
- * values, blocking in {@link #emit} while its next batch is full and the previous one still in
- * flight. Each batch carries a sequence number, so a command the client retries is not appended
+ * in the next batch. A lone value is therefore sent at once. When the batch in flight is acknowledged,
+ * the values gathered meanwhile go at once if they fill an entry; else they are held for more, for at
+ * most {@code datagraph.emit.linger}, and go when the entry is full or the linger has passed (a timer),
+ * whichever comes first. A fast producer so fills entries of up to {@code datagraph.emit.batch} values,
+ * blocking in {@link #emit} while its next batch is full and the previous one still in flight: each
+ * entry costs the store about the same whatever it holds, so full entries are what make a stream
+ * fast (range → square → sum: 56% → 74% of the hand-written baseline with entries held to 4,096
+ * values, against sending at each acknowledgement). A value emitted by a producer that then pauses
+ * waits at most the linger. Each batch carries a sequence number, so a command the client retries is not appended
  * twice. Each append also reports how far the slowest running reader lags; beyond
  * {@code datagraph.emit.window} values, {@code emit} waits for it (backpressure). When the processor
  * returns, the values not sent yet are {@linkplain #lastEntry() taken} to ride on its finish, so a
@@ -55,13 +62,17 @@ public final class StoreEmitter<T> implements Emitter<T> {
     private final EntryCodec.Batcher batch;
     private long sequence;
     private boolean inFlight;
+    /** Whether the gathered batch waits for more values, until full or the linger passes; guarded by lock. */
+    private boolean held;
+    private final Duration linger;
+    private final ManagedThreads threads;
     /** Set once the last entry is being taken: an acknowledgement then sends nothing more. */
     private boolean draining;
     private boolean completed;
     private RuntimeException failure;
 
     StoreEmitter(StoreClient store, RunKeys keys, String name, ValueCodec<T> codec, EntryCodec entries,
-                 EngineConfig config, String writer, long written, long sequence,
+                 EngineConfig config, ManagedThreads threads, String writer, long written, long sequence,
                  java.util.List<String> elementWiseReaders, LongAdder emittedCount) {
         this.emittedCount = emittedCount;
         this.store = store;
@@ -71,6 +82,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
         this.batch = entries.batcher(keys.runId(), name);
         this.window = config.streams().emitWindow();
         this.stallNanos = config.streams().emitStall().toNanos();
+        this.linger = config.streams().emitLinger();
+        this.threads = threads;
         this.writer = writer;
         this.encoder = new OutputEncoder<>(name, codec, entries.sizeLimit());
         this.elementWiseReaders = java.util.List.copyOf(elementWiseReaders);
@@ -127,7 +140,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
             batch.add(json);
         }
         emitted++;
-        if (!inFlight) {
+        if (!inFlight && (!held || batch.full())) {
             send();
         }
     }
@@ -261,8 +274,18 @@ public final class StoreEmitter<T> implements Emitter<T> {
         }
     }
 
+    /** Sends a held batch once its linger has passed, unless it went already. */
+    private void sendHeld() {
+        synchronized (lock) {
+            if (held && !inFlight && !draining && failure == null && !batch.isEmpty()) {
+                send();
+            }
+        }
+    }
+
     /** Sends the gathered batch; caller holds the lock and no batch is in flight. */
     private void send() {
+        held = false;
         EntryCodec.Batch taken = batch.take();
         // counted per batch: an atomic increment per value was a measurable share of a writer's CPU
         emittedCount.add(taken.count());
@@ -285,7 +308,12 @@ public final class StoreEmitter<T> implements Emitter<T> {
                     slowestPosition = reply.readerPosition();
                 }
                 if (!batch.isEmpty() && !draining) {
-                    send();
+                    if (batch.full() || linger.isZero()) {
+                        send();
+                    } else {
+                        held = true;
+                        threads.later("emit linger", linger, this::sendHeld);
+                    }
                 }
             }
             lock.notifyAll();

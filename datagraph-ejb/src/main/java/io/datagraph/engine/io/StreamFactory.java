@@ -1,6 +1,7 @@
 package io.datagraph.engine.io;
 
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.protocol.EntryCodec;
 import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.store.Signals;
@@ -42,6 +43,9 @@ public class StreamFactory {
     @Inject
     StreamMetrics metrics;
 
+    @Inject
+    ManagedThreads threads;
+
     private RunKeys keys(String runId) {
         return new RunKeys(config.store().keyPrefix(), runId);
     }
@@ -67,7 +71,7 @@ public class StreamFactory {
     public <T> StoreEmitter<T> emitter(String runId, String name, Type elementType, String writer, long written,
                                        long sequence, List<String> elementWiseReaders) {
         return new StoreEmitter<>(store, keys(runId), name, ValueCodec.forType(elementType, json.jsonb()), entries,
-                config, writer, written, sequence, elementWiseReaders,
+                config, threads, writer, written, sequence, elementWiseReaders,
                 metrics.emitted(writer.substring(0, Math.max(0, writer.lastIndexOf('#'))), name));
     }
 
