@@ -75,11 +75,6 @@ public class StreamFactory {
                 metrics.emitted(writer.substring(0, Math.max(0, writer.lastIndexOf('#'))), name));
     }
 
-    /** The raw JSON values of one stream, for readers that pass them on undecoded. */
-    StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader) {
-        return cursor(keys, name, producer, reader, new LongAdder());
-    }
-
     /** A cursor that also counts the values it returns in {@code taken}. */
     StreamCursor cursor(RunKeys keys, String name, Optional<String> producer, String reader,
                         LongAdder taken) {
