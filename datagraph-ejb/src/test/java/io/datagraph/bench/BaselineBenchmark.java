@@ -36,11 +36,12 @@ import java.util.stream.LongStream;
  * shares the two cores, has compiled both paths: the engine has far more code to compile). Uses the
  * store at {@code $DATAGRAPH_REDIS_URL}, or starts a local Redis server.
  *
- * <pre>./benchmark baseline [values=1000000] [rounds=10]</pre>
+ * <pre>./benchmark baseline [values=1000000] [rounds=10] [values per hand-written entry=1024]</pre>
  */
 public final class BaselineBenchmark {
 
-    private static final int BATCH = 1024;
+    /** Values per hand-written entry: 1,024 as issue 13 defines the baseline, or the third argument. */
+    private static int perEntry = 1024;
     private static final String END = "end";
 
     private BaselineBenchmark() {
@@ -49,9 +50,12 @@ public final class BaselineBenchmark {
     public static void main(String[] args) throws Exception {
         int values = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        perEntry = args.length > 2 ? Integer.parseInt(args[2]) : perEntry;
         RedisServer local = EngineDefaults.applyToConfiguredStore();
-        System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s%n", values,
-                System.getProperty("datagraph.redis.url"), Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("range → square → sum over %,d values, store %s, %d cores, Java %s; by hand %,d values per"
+                        + " entry, the engine up to %s%n", values, System.getProperty("datagraph.redis.url"),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), perEntry,
+                System.getProperty("datagraph.emit.batch"));
         Config config = new Config();
         config.useSingleServer().setAddress(System.getProperty("datagraph.redis.url"));
         RedissonClient redisson = Redisson.create(config);
@@ -101,11 +105,11 @@ public final class BaselineBenchmark {
         long expected = LongStream.range(0, values).map(x -> x * x).sum();
         long started = System.nanoTime();
         Future<?> range = stages.submit(() -> {
-            long[] batch = new long[BATCH];
+            long[] batch = new long[perEntry];
             int filled = 0;
             for (long i = 0; i < values; i++) {
                 batch[filled++] = i;
-                if (filled == BATCH) {
+                if (filled == perEntry) {
                     add(numbers, batch, filled);
                     filled = 0;
                 }
@@ -132,11 +136,11 @@ public final class BaselineBenchmark {
     }
 
     private static void transform(RStream<String, String> in, RStream<String, String> out, LongUnaryOperator f) {
-        long[] batch = new long[BATCH];
+        long[] batch = new long[perEntry];
         int[] filled = {0};
         forEachValue(in, value -> {
             batch[filled[0]++] = f.applyAsLong(value);
-            if (filled[0] == BATCH) {
+            if (filled[0] == perEntry) {
                 add(out, batch, filled[0]);
                 filled[0] = 0;
             }
