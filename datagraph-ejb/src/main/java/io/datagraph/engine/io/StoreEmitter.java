@@ -156,6 +156,9 @@ public final class StoreEmitter<T> implements Emitter<T> {
             while (inFlight || (!batch.isEmpty() && failure == null)) {
                 if (!inFlight) {
                     send();
+                    // look again before waiting: a reply that came back before the callback was attached
+                    // was acknowledged inline, by this thread, with no one waiting to be told
+                    continue;
                 }
                 awaitAck();
             }
@@ -295,28 +298,34 @@ public final class StoreEmitter<T> implements Emitter<T> {
 
     private void acknowledged(Scripts.Write reply, Throwable error) {
         synchronized (lock) {
-            inFlight = false;
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                failure = cause instanceof RuntimeException runtime ? runtime
-                        : new DatagraphException("writing to '" + name + "' failed: " + cause, cause);
-            } else if (!reply.status().ok()) {
-                failure = ended(reply.status());
-            } else {
-                if (reply.measured()) {
-                    backlog = reply.backlog();
-                    slowestPosition = reply.readerPosition();
-                }
-                if (!batch.isEmpty() && !draining) {
-                    if (batch.full() || linger.isZero()) {
-                        send();
-                    } else {
-                        held = true;
-                        threads.later("emit linger", linger, this::sendHeld);
+            try {
+                inFlight = false;
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    failure = cause instanceof RuntimeException runtime ? runtime
+                            : new DatagraphException("writing to '" + name + "' failed: " + cause, cause);
+                } else if (!reply.status().ok()) {
+                    failure = ended(reply.status());
+                } else {
+                    if (reply.measured()) {
+                        backlog = reply.backlog();
+                        slowestPosition = reply.readerPosition();
+                    }
+                    if (!batch.isEmpty() && !draining) {
+                        if (batch.full() || linger.isZero()) {
+                            send();
+                        } else {
+                            held = true;
+                            threads.later("emit linger", linger, this::sendHeld);
+                        }
                     }
                 }
+            } catch (RuntimeException e) {
+                // whatever went wrong, the writer waiting on this acknowledgement must hear of it
+                failure = e;
+            } finally {
+                lock.notifyAll();
             }
-            lock.notifyAll();
         }
     }
 
