@@ -6,9 +6,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +34,7 @@ public class ManagedThreads {
     private volatile ManagedThreadFactory managedThreadFactory;
 
     private ScheduledExecutorService privateScheduler;
+    private ScheduledExecutorService timer;
 
     @PostConstruct
     void lookUp() {
@@ -82,6 +85,30 @@ public class ManagedThreads {
         });
     }
 
+    /**
+     * Runs {@code task} once after {@code delay}, a short one, on a timer thread of the engine's own (made by
+     * the {@code ManagedThreadFactory}): for work scheduled per batch of values. The server's managed
+     * scheduler captures and restores the caller's context for every task, which cost a small flow on
+     * WildFly 0.3 ms of CPU when used here. The task must be quick and must not throw.
+     */
+    public void shortly(Duration delay, Runnable task) {
+        timer().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : runnable -> {
+                Thread thread = new Thread(runnable, "datagraph-timer");
+                thread.setDaemon(true);
+                return thread;
+            };
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, factory);
+            executor.setRemoveOnCancelPolicy(true);
+            timer = executor;
+        }
+        return timer;
+    }
+
     /** A new, not yet started thread for a long-running loop. */
     public Thread newThread(String name, Runnable loop) {
         Thread thread = managedThreadFactory != null ? managedThreadFactory.newThread(loop) : new Thread(loop);
@@ -128,6 +155,9 @@ public class ManagedThreads {
     synchronized void shutDown() {
         if (privateScheduler != null) {
             privateScheduler.shutdownNow();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 }
