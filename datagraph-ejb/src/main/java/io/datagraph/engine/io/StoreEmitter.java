@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  * entry costs the store about the same whatever it holds, so full entries are what make a stream
  * fast (range → square → sum, {@code BaselineBenchmark}: 82% of the hand-written baseline sending at
  * each acknowledgement, 95% holding for 2 ms). A value emitted by a producer that then pauses waits
- * at most the linger (a timer, {@link ManagedThreads#shortly}). Each batch carries a sequence number, so a command the client retries is not appended
- * twice. Each append also reports how far the slowest running reader lags; beyond
+ * at most the linger (a timer, {@link ManagedThreads#shortly}). Each batch carries a sequence number,
+ * so a command the client retries is not appended twice. Each append also reports how far the slowest running reader lags; beyond
  * {@code datagraph.emit.window} values, {@code emit} waits for it (backpressure). When the processor
  * returns, the values not sent yet are {@linkplain #lastEntry() taken} to ride on its finish, so a
  * small output costs no append of its own.
