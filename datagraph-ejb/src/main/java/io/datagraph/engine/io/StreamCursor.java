@@ -179,7 +179,7 @@ final class StreamCursor {
         }
     }
 
-    /** The position of the value last returned by {@link #take()}. */
+    /** The position of the value last returned by {@link #take(ValueCodec)}. */
     String lastPosition() {
         return lastEntry == null ? null : new StreamPosition(lastEntry, lastIndex).toString();
     }
