@@ -97,11 +97,7 @@ public class ManagedThreads {
 
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
-            ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : runnable -> {
-                Thread thread = new Thread(runnable, "datagraph-timer");
-                thread.setDaemon(true);
-                return thread;
-            };
+            ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : daemons("datagraph-timer");
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, factory);
             executor.setRemoveOnCancelPolicy(true);
             timer = executor;
@@ -125,12 +121,7 @@ public class ManagedThreads {
      * number the application sets (not the server's default pool, sized from the core count).
      */
     public java.util.concurrent.ExecutorService newCachedPool(String name) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : daemons(name);
         return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new java.util.concurrent.SynchronousQueue<>(), factory);
     }
@@ -140,15 +131,19 @@ public class ManagedThreads {
             return managedScheduler;
         }
         if (privateScheduler == null) {
-            AtomicInteger count = new AtomicInteger();
-            ThreadFactory daemons = runnable -> {
-                Thread thread = new Thread(runnable, "datagraph-scheduler-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
-            privateScheduler = Executors.newScheduledThreadPool(2, daemons);
+            privateScheduler = Executors.newScheduledThreadPool(2, daemons("datagraph-scheduler"));
         }
         return privateScheduler;
+    }
+
+    /** Private daemon threads named {@code <name>-1}, {@code <name>-2} …, for outside a server. */
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @PreDestroy

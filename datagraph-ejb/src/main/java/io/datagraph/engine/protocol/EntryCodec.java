@@ -258,16 +258,15 @@ public class EntryCodec {
             return last ? payload.length() : newline;
         }
 
-        /** Value {@code index}'s JSON text. */
-        public String value(int index) {
-            int start = valueStart(index);
-            return payload.substring(start, valueEnd(start, index));
-        }
-
         /** Every value's JSON text, in order. */
         public List<String> values() {
-            List<String> values = new ArrayList<>(size);
-            for (int i = 0, start = 0; i < size; i++) {
+            return values(0, size);
+        }
+
+        /** The JSON texts of values {@code from} (inclusive) to {@code to} (exclusive), in order. */
+        public List<String> values(int from, int to) {
+            List<String> values = new ArrayList<>(to - from);
+            for (int i = from, start = valueStart(from); i < to; i++) {
                 int end = valueEnd(start, i);
                 values.add(payload.substring(start, end));
                 start = end + 1;

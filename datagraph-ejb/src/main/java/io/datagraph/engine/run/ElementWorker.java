@@ -218,11 +218,9 @@ final class ElementWorker implements Runnable {
             Thread.sleep(wait);
         }
         EntryCodec.Entry entry = workers.entries().decode(runId, input, unit.entryId(), unit.entryFields());
-        int start = entry.valueStart(unit.from());
+        List<String> texts = entry.values(unit.from(), unit.to());
         for (int index = unit.from(); index < unit.to(); index++) {
-            int end = entry.valueEnd(start, index);
-            String json = entry.payload().substring(start, end);
-            start = end + 1;
+            String json = texts.get(index - unit.from());
             outcome.values++;
             valuesRead.increment();
             int attempt = unit.attempt();

@@ -1,6 +1,5 @@
 package io.datagraph.engine.run;
 
-import io.datagraph.engine.trace.Tracing;
 import io.datagraph.RunStatus;
 import io.datagraph.UnknownRunException;
 import io.datagraph.engine.config.EngineConfig;
@@ -16,6 +15,7 @@ import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.protocol.StoreKeys;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.engine.store.StoreClient;
+import io.datagraph.engine.trace.Tracing;
 import io.datagraph.flow.ProcessorSignature;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

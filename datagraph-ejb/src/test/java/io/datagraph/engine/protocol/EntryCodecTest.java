@@ -63,7 +63,7 @@ class EntryCodecTest {
         EntryCodec.Entry entry = UNSIGNED.decode("run", "s", "1-0", List.of(EntryCodec.COUNT, "3", EntryCodec.VALUES, "12\n\"b\"\n345"));
         assertEquals(3, entry.size());
         assertEquals(2, entry.valueEnd(0, 0));
-        assertEquals("\"b\"", entry.value(1));
+        assertEquals(List.of("\"b\""), entry.values(1, 2));
         assertEquals(7, entry.valueStart(2));
         assertEquals(10, entry.valueEnd(7, 2));
     }
