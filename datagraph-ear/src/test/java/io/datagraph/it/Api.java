@@ -40,7 +40,12 @@ final class Api {
     }
 
     static HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Content-Type", "application/json")
+        return postAt(BASE, path, json);
+    }
+
+    /** A POST to an API at another base URL (a benchmark warms its client on a stand-in server). */
+    static HttpResponse<String> postAt(String base, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -110,7 +115,12 @@ final class Api {
 
     /** Starts a run and returns its id, asserting nothing but that it started. */
     static String start(String body) {
-        HttpResponse<String> response = post("/flows", body);
+        return startAt(BASE, body);
+    }
+
+    /** {@link #start} on an API at another base URL. */
+    static String startAt(String base, String body) {
+        HttpResponse<String> response = postAt(base, "/flows", body);
         if (response.statusCode() != 201) {
             throw new AssertionError("start answered " + response.statusCode() + ": " + response.body());
         }
@@ -122,16 +132,21 @@ final class Api {
      * {@code error}, or the first {@code limit} events (then disconnects).
      */
     static List<Event> follow(String runId, String io, String lastEventId, int limit) {
-        return events("/flows/" + runId + "/outputs/" + io, lastEventId, limit);
+        return followAt(BASE, runId, io, limit, lastEventId);
+    }
+
+    /** {@link #follow} on an API at another base URL. */
+    static List<Event> followAt(String base, String runId, String io, int limit, String lastEventId) {
+        return events(base + "/flows/" + runId + "/outputs/" + io, lastEventId, limit);
     }
 
     /** Every event of an SSE resource until the server closes the stream. */
     static List<Event> followPath(String path) {
-        return events(path, null, Integer.MAX_VALUE);
+        return events(BASE + path, null, Integer.MAX_VALUE);
     }
 
-    private static List<Event> events(String path, String lastEventId, int limit) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+    private static List<Event> events(String uri, String lastEventId, int limit) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

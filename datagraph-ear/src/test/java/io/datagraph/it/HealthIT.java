@@ -53,6 +53,18 @@ class HealthIT {
     }
 
     @Test
+    void readinessReportsTheRestLayerWarmedUpOverHttp() {
+        HttpResponse<String> ready = Api.health("ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        jakarta.json.JsonObject warmUp = Api.json(ready).getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("datagraph-warm-up")).findFirst().orElseThrow();
+        assertEquals("UP", warmUp.getString("status"), ready.body());
+        // it called this server's own API (found, not configured, on WildFly) and read every event of its run
+        String rest = warmUp.getJsonObject("data").getString("rest");
+        assertTrue(rest.matches("called " + java.util.regex.Pattern.quote(Api.BASE) + " 5 times, 20000 events in [0-9]+ ms"), rest);
+    }
+
+    @Test
     void livenessReportsTheEngine() {
         HttpResponse<String> live = Api.health("live");
         assertEquals(200, live.statusCode(), live.body());

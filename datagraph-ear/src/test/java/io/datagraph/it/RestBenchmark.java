@@ -9,9 +9,8 @@ import java.util.List;
  * latency from the start to the first value of {@code numbers} arriving over SSE; and the SSE
  * delivery rate of one client reading N events. Prints every round, then round 1 (cold, when the
  * server was just started) beside the median of the others (warm), and their ratio. Before round 1 the
- * client warms its own HTTP stack on the server's static live page (served by the servlet container, not
- * by Datagraph), so that the cold round measures the server's first run rather than this JVM's first
- * requests. Server:
+ * client warms its own code, the same calls against a stand-in API in this JVM ({@link ClientWarmUp}), so
+ * that the cold round measures the server's first run rather than this JVM's first requests. Server:
  * {@code -Ddatagraph.it.http} (default http://127.0.0.1:8080).
  *
  * <pre>./benchmark rest [values] [rounds]</pre>
@@ -29,9 +28,7 @@ public final class RestBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         System.out.printf("against %s, %,d values, %d cores, client JDK %s%n", Api.BASE, values,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        for (int i = 0; i < 500; i++) {
-            Api.page("/datagraph/");
-        }
+        ClientWarmUp.run(20, 100_000);
         List<Round> done = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             long started = System.nanoTime();

@@ -76,6 +76,12 @@ class ConfigurationTest {
     }
 
     @Test
+    void aWarmUpUrlThatIsNeitherAutoNorNoneNorHttpFailsTheDeploymentNamingKeyAndValue() {
+        assertMentions(deploymentFailure(Map.of("datagraph.rest.warm-up-url", "localhost:8080/datagraph/api")),
+                "datagraph.rest.warm-up-url", "'localhost:8080/datagraph/api'", "'auto', 'none'");
+    }
+
+    @Test
     void aNonBooleanSwitchFailsTheDeploymentNamingKeyAndValue() {
         assertMentions(deploymentFailure(Map.of("datagraph.streams.trim-consumed", "yes")),
                 "datagraph.streams.trim-consumed", "'yes'", "true or false");

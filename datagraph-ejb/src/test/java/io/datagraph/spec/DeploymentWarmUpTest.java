@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The engine runs its per-value path once at deployment; readiness waits for it, and it leaves no trace. */
+/**
+ * The engine runs its per-value path once at deployment, and other layers join it as parts; readiness waits
+ * for it all, and it leaves no trace.
+ */
 @EngineTest
 @DatagraphTest(config = "datagraph.node.warm-up-values=20000")
 class DeploymentWarmUpTest {
@@ -49,15 +52,49 @@ class DeploymentWarmUpTest {
 
     @Test
     void readinessReportsTheWarmUpDone() {
-        HealthCheckResponse response = readiness.stream().map(HealthCheck::call)
-                .filter(r -> r.getName().equals("datagraph-warm-up")).findFirst().orElseThrow();
-        assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
+        assertEquals(HealthCheckResponse.Status.UP, warmUpCheck().getStatus());
     }
 
     @Test
     void theWarmUpLeavesNoKeyInTheStore() {
         List<String> left = store.redisson().getKeys().getKeysStreamByPattern("*warm-up*").collect(Collectors.toList());
         assertEquals(List.of(), left);
+    }
+
+    @Test
+    void readinessWaitsForEveryJoinedPartAndReportsWhatItDid() {
+        DeploymentWarmUp.Part part = warmUp.join("a-layer");
+        try {
+            part.report("calling itself");
+            HealthCheckResponse waiting = warmUpCheck();
+            assertEquals(HealthCheckResponse.Status.DOWN, waiting.getStatus());
+            assertEquals("calling itself", waiting.getData().orElseThrow().get("a-layer"));
+        } finally {
+            part.end("called itself 5 times");
+        }
+        HealthCheckResponse done = warmUpCheck();
+        assertEquals(HealthCheckResponse.Status.UP, done.getStatus());
+        assertEquals("called itself 5 times", done.getData().orElseThrow().get("a-layer"));
+    }
+
+    @Test
+    void aThrowawayRunReadsLikeAnOutputUntilClosedAndThenLeavesNoKey() {
+        String id;
+        try (DeploymentWarmUp.ThrowawayRun run = warmUp.open(1000)) {
+            id = run.id();
+            long sum = 0;
+            for (Long value : datagraph.run(id).<Long>io(run.stream(), Long.class)) {
+                sum += value;
+            }
+            assertEquals(run.sum(), sum);
+            assertTrue(datagraph.recent(100).stream().noneMatch(listed -> listed.id().equals(id)));
+        }
+        assertEquals(List.of(), store.redisson().getKeys().getKeysStreamByPattern("*" + id + "*").collect(Collectors.toList()));
+    }
+
+    private HealthCheckResponse warmUpCheck() {
+        return readiness.stream().map(HealthCheck::call).filter(r -> r.getName().equals("datagraph-warm-up")).findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until the engine's deployment warm-up has ended (a second or two on a small machine,
- * {@code datagraph.node.warm-up-values}), so that the first runs sent here neither compete with it
- * nor run before the engine's hot paths are compiled.
+ * Not ready until the deployment warm-up has ended, the engine's and its parts (the REST layer's): a
+ * second or two on a small machine ({@code datagraph.node.warm-up-values}), so that the first runs and
+ * requests sent here neither compete with it nor find the hot paths cold. Reports each part's state.
  */
 @Readiness
 @ApplicationScoped
@@ -24,8 +24,9 @@ public class WarmUpReadiness implements HealthCheck {
         boolean done = warmUp.done();
         var response = HealthCheckResponse.named("datagraph-warm-up").status(done);
         if (!done) {
-            response.withData("state", "warming up: writing and reading values once before the first run");
+            response.withData("state", "warming up: running the hot paths once before the first run");
         }
+        warmUp.parts().forEach(response::withData);
         return response.build();
     }
 }

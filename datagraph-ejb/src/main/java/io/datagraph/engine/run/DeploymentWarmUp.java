@@ -26,11 +26,11 @@ import java.util.logging.Logger;
  * Runs the engine's per-value path once at deployment, so that the first run a user starts does not
  * pay alone for class loading and JIT compilation (measured in one JVM, {@code SquaresBenchmark}: the
  * first run of a million values at 0.5 of warm throughput without it, 0.65 with it; processors' own
- * code and the REST layer stay cold). {@code datagraph.node.warm-up-values} numbers are written to a stream
- * of a throwaway run through the emitter processors write with, read back through the cursor they
- * read with, and the run's keys deleted. The run is never admitted: it is not listed, counts against
- * no limit, and fires no {@code RunEnded}. Readiness waits for it ({@link #done()}); a store that does
- * not answer ends it at once. Thread-safe.
+ * code stays cold, the REST layer warms itself on a run of the same kind). {@code datagraph.node.warm-up-values}
+ * numbers are written to the stream of a {@linkplain #open throwaway run} through the emitter processors
+ * write with, read back through the cursor they read with, and the run's keys deleted. Other layers warm
+ * themselves up after it as {@linkplain #join parts} of it. Readiness waits for it all ({@link #done()},
+ * {@link #parts()}); a store that does not answer ends it at once. Thread-safe.
  */
 @ApplicationScoped
 public class DeploymentWarmUp {
@@ -56,57 +56,156 @@ public class DeploymentWarmUp {
     @Inject
     ManagedThreads threads;
 
-    private volatile boolean done;
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         // one-time costs even a tiny run pays: JSON-B's mapping of the plan, the random source of run ids
-        RunPlan plan = plan();
-        json.jsonb().fromJson(json.jsonb().toJson(plan), RunPlan.class);
+        json.jsonb().fromJson(json.jsonb().toJson(plan()), RunPlan.class);
         UUID.randomUUID();
         long values = config.node().warmUpValues();
         if (values == 0) {
-            done = true;
+            done.countDown();
             return;
         }
         // a thread of its own: on the scheduler's it would hold back heartbeats for as long as it runs
         threads.newThread("datagraph warm-up", () -> {
             try {
                 long started = System.nanoTime();
-                run(plan, values);
+                check(values);
                 LOG.fine(() -> "warmed up with " + values + " values in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             } catch (RuntimeException e) {
                 LOG.log(Level.INFO, "the engine's warm-up did not complete (the first run will be slower): " + e.getMessage(), e);
             } finally {
-                done = true;
+                done.countDown();
             }
         }).start();
     }
 
-    /** Whether the warm-up has ended (or was off): until then, runs would compete with it. */
+    /** Whether the engine's warm-up and every part joined so far have ended: until then, runs would compete with them. */
     public boolean done() {
-        return done;
+        return done.getCount() == 0 && parts.values().stream().allMatch(Part::ended);
     }
 
-    private void run(RunPlan plan, long values) {
+    /**
+     * A part of the warm-up another layer runs (after the engine's, as a rule), which readiness waits for
+     * too: joined at deployment, before the deployment completes, so that readiness never reports a warm
+     * server in between.
+     */
+    public Part join(String name) {
+        Part part = new Part();
+        parts.put(name, part);
+        return part;
+    }
+
+    /** Each joined part by name, and what it reports. */
+    public Map<String, String> parts() {
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        parts.forEach((name, part) -> states.put(name, part.state));
+        return states;
+    }
+
+    /** A part of the warm-up: running until it {@link #end ends}, reporting its state meanwhile. Thread-safe. */
+    public static final class Part {
+
+        private volatile String state = "waiting";
+        private volatile boolean ended;
+
+        /** What it is doing, for readiness to report. */
+        public void report(String state) {
+            this.state = state;
+        }
+
+        /** It ended, with what it did (or why it did nothing). */
+        public void end(String outcome) {
+            state = outcome;
+            ended = true;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+    }
+
+    /** Waits at most {@code timeout} for the engine's own warm-up to end (not its parts); whether it has. */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Writes the numbers, reads them back and checks their sum. */
+    private void check(long values) {
+        try (ThrowawayRun run = open(values)) {
+            long sum = 0;
+            for (Long value : streams.<Long>io(run.id(), run.stream(), Optional.empty(), "", Long.class)) {
+                sum += value;
+            }
+            if (sum != run.sum()) {
+                throw new IllegalStateException("the warm-up read back a sum of " + sum + " for " + values + " values");
+            }
+        }
+    }
+
+    /**
+     * Creates a throwaway run whose one stream, {@link ThrowawayRun#stream()}, holds the numbers 0 to
+     * {@code values - 1} and is complete: it can be read like any run's output (as the REST layer's warm-up
+     * does over HTTP) until the run is closed, which deletes its keys. The run is never admitted: it is not
+     * listed, counts against no limit, and fires no {@code RunEnded}; its keys expire after a minute should
+     * it never be closed.
+     *
+     * @throws io.datagraph.StoreUnavailableException if the store does not answer
+     */
+    public ThrowawayRun open(long values) {
         String runId = "warm-up-" + UUID.randomUUID();
         RunKeys keys = runs.keys(runId);
-        runs.create(runId, plan, new Driver(config.node().id(), List.of()), Map.of(), Duration.ofMinutes(1), Optional.empty(),
+        runs.create(runId, plan(), new Driver(config.node().id(), List.of()), Map.of(), Duration.ofMinutes(1), Optional.empty(),
                 Optional.empty());
+        ThrowawayRun run = new ThrowawayRun(runId, values, () -> store.redisson().getKeys().delete(keys.meta(), keys.stream(STREAM)));
         try {
             StoreEmitter<Long> out = streams.emitter(runId, STREAM, Long.class, Attempt.NO_WRITER, 0, 0, List.of());
             for (long i = 0; i < values; i++) {
                 out.emit(i);
             }
             out.complete();
-            long sum = 0;
-            for (Long value : streams.<Long>io(runId, STREAM, Optional.empty(), "", Long.class)) {
-                sum += value;
-            }
-            if (sum != values * (values - 1) / 2) {
-                throw new IllegalStateException("the warm-up read back a sum of " + sum + " for " + values + " values");
-            }
-        } finally {
-            store.redisson().getKeys().delete(keys.meta(), keys.stream(STREAM));
+            return run;
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    /** A run made by {@link #open}: its id, its one complete stream, the sum of its values; closing deletes it. */
+    public static final class ThrowawayRun implements AutoCloseable {
+
+        private final String id;
+        private final long values;
+        private final Runnable delete;
+
+        ThrowawayRun(String id, long values, Runnable delete) {
+            this.id = id;
+            this.values = values;
+            this.delete = delete;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String stream() {
+            return STREAM;
+        }
+
+        /** How many values the stream holds: the numbers 0 to {@code values() - 1}. */
+        public long values() {
+            return values;
+        }
+
+        public long sum() {
+            return values * (values - 1) / 2;
+        }
+
+        @Override
+        public void close() {
+            delete.run();
         }
     }
 
