@@ -51,6 +51,8 @@ public interface ValueCodec<T> {
             codec = new Integral<>(jsonb, Long.class, (text, from, to) -> Long.parseLong(text, from, to, 10));
         } else if (type == Double.class) {
             codec = new Floating(jsonb);
+        } else if (type == JsonText.class) {
+            codec = new JsonText.Codec();
         } else {
             codec = new JsonbCodec<>(jsonb, type);
         }

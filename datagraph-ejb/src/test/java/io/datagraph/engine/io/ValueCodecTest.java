@@ -67,6 +67,18 @@ class ValueCodecTest {
     }
 
     @Test
+    void jsonTextIsTheStoredTextNeitherParsedNorRewritten() {
+        // 1.0E20 would come back as 1.0E+20 through a JSON tree, and key order or spacing could change
+        assertEquals(new JsonText("{\"b\": 1.0E20,\"a\":[]}"), codec(JsonText.class).decode("7\n{\"b\": 1.0E20,\"a\":[]}", 2, 22));
+        assertEquals("\"x\"", codec(JsonText.class).encode(new JsonText("\"x\"")));
+    }
+
+    @Test
+    void aJsonTextOfMoreThanOneLineIsNotWritten() {
+        assertThrows(IllegalArgumentException.class, () -> codec(JsonText.class).encode(new JsonText("[1,\n2]")));
+    }
+
+    @Test
     void aDoubleWithoutJsonIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> codec(Double.class).encode(Double.NaN));
         assertEquals(0.5, codec(Double.class).decode("x\n0.5", 2, 5));
