@@ -52,6 +52,9 @@ class ServeScriptIT {
             builder.environment().put("DATAGRAPH_PORT_OFFSET", String.valueOf(offset));
             builder.environment().put("DATAGRAPH_BUILD", "no");
             builder.environment().remove("DATAGRAPH_REDIS_URL");
+            // this module's own Payara ITs tell their server where its API is; ./serve knows its own
+            builder.environment().remove("DATAGRAPH_REST_WARM_UP_URL");
+            builder.environment().remove("DATAGRAPH_NODE_WARM_UP_VALUES");
             process = builder.start();
             reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8)).lines().forEach(line -> output.append(line).append('\n')), "serve-output");
