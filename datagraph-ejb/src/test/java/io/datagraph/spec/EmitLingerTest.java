@@ -13,7 +13,6 @@ import io.datagraph.testing.EngineTest;
 import io.datagraph.testing.StoreProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -36,20 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 @DatagraphTest(beans = EmitLingerTest.EmitThenPause.class, config = "datagraph.emit.linger=PT0.2S")
 class EmitLingerTest {
 
-    private static final RedisServer STORE = RedisServer.start();
+    @DatagraphTest.OwnStore
+    static RedisServer store;
 
     @Inject
     Datagraph datagraph;
-
-    @DatagraphTest.Configuration
-    static Map<String, String> ownStore() {
-        return STORE.asTheStore();
-    }
-
-    @AfterAll
-    void stopTheStore() {
-        STORE.close();
-    }
 
     /** Emits "a" while the store holds writes (so its append stays in flight), then "b", then pauses. */
     @ApplicationScoped
@@ -59,7 +49,7 @@ class EmitLingerTest {
         @Processor(name = "emitThenPause", inputs = "go", outputs = "letters")
         public void emit(IO<Integer> go, Emitter<String> letters) throws InterruptedException {
             go.first();
-            new StoreProbe(URI.create(STORE.url())).pauseWrites(300);
+            new StoreProbe(URI.create(store.url())).pauseWrites(300);
             letters.emit("a");
             letters.emit("b");
             RESUME.await(60, TimeUnit.SECONDS);

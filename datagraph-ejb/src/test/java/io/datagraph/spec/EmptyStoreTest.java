@@ -9,7 +9,6 @@ import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
 import io.datagraph.test.RedisServer;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,28 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EngineTest
 class EmptyStoreTest {
 
-    private static final RedisServer STORE = RedisServer.start();
+    @DatagraphTest.OwnStore
+    static RedisServer store;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @Inject
     Datagraph datagraph;
-
-    @DatagraphTest.Configuration
-    static Map<String, String> ownStore() {
-        return STORE.asTheStore();
-    }
-
-    @AfterAll
-    void stopTheStore() {
-        STORE.close();
-    }
 
     @Test
     void runsOfAStoreThatCameBackEmptyFailNamingTheStore() throws InterruptedException {
         // running until its open input completes: multiply waits for its first value
         Run run = datagraph.start(RunRequest.of(Flow.of("multiply")).open("foo"));
         assertEquals(RunStatus.RUNNING, run.status());
-        STORE.restartEmpty();
+        store.restartEmpty();
         RunStatus status = RunStatus.RUNNING;
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (status == RunStatus.RUNNING && System.nanoTime() < deadline) {
@@ -61,7 +51,7 @@ class EmptyStoreTest {
         }
         assertEquals(RunStatus.FAILED, status, "the lost run");
         String message = datagraph.run(run.id()).failure().orElseThrow().message();
-        assertTrue(message.contains("came back without its data") && message.contains(STORE.url()), message);
+        assertTrue(message.contains("came back without its data") && message.contains(store.url()), message);
         assertEquals(List.of(0, 2, 4), datagraph.start(Flow.of("multiply"), Map.of("foo", List.of(3)))
                 .<Integer>io("bar", Integer.class).stream().toList(), "a new run on the emptied store");
     }

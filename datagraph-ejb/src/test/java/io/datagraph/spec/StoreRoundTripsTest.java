@@ -11,14 +11,12 @@ import io.datagraph.testing.EngineTest;
 import io.datagraph.test.RedisServer;
 import io.datagraph.testing.StoreProbe;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EngineTest
 class StoreRoundTripsTest {
 
-    private static final RedisServer STORE = RedisServer.start();
+    @DatagraphTest.OwnStore
+    static RedisServer store;
 
     @Inject
     Datagraph datagraph;
@@ -38,17 +37,6 @@ class StoreRoundTripsTest {
     @Inject
     RunAdmission admission;
 
-    private final StoreProbe probe = new StoreProbe(URI.create(STORE.url()));
-
-    @DatagraphTest.Configuration
-    static Map<String, String> ownStore() {
-        return STORE.asTheStore();
-    }
-
-    @AfterAll
-    void stopTheStore() {
-        STORE.close();
-    }
 
     @BeforeAll
     void scriptsLoaded() {
@@ -119,7 +107,7 @@ class StoreRoundTripsTest {
     /** The commands sent while {@code flow} ran that name its run; scripts' inner commands left out. */
     private List<String> roundTripsOf(java.util.function.Supplier<String> flow) {
         String[] runId = new String[1];
-        List<String> seen = probe.monitor(() -> runId[0] = flow.get());
+        List<String> seen = new StoreProbe(URI.create(store.url())).monitor(() -> runId[0] = flow.get());
         return seen.stream().filter(line -> !line.contains(" lua]") && line.contains(runId[0])).toList();
     }
 }

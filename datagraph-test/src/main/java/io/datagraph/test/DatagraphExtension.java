@@ -7,12 +7,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the {@link TestEngine} of a {@link DatagraphTest} class before its tests and closes it after
@@ -31,6 +33,7 @@ public final class DatagraphExtension implements BeforeAllCallback, AfterAllCall
             throw new IllegalStateException(testClass + " is not annotated @DatagraphTest");
         }
         TestEngine.Builder builder = TestEngine.builder();
+        ownStore(testClass, context).ifPresent(store -> builder.config(store.asTheStore()));
         for (DatagraphTest spec : specs) {
             builder.beans(spec.beans()).packagesOf(spec.packages()).config(pairs(spec.config()));
         }
@@ -45,6 +48,28 @@ public final class DatagraphExtension implements BeforeAllCallback, AfterAllCall
         if (engine != null) {
             engine.close();
         }
+        RedisServer store = context.getStore(NAMESPACE).remove(RedisServer.class, RedisServer.class);
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** Starts the class's own store into its {@link DatagraphTest.OwnStore} field, if it has one. */
+    private static Optional<RedisServer> ownStore(Class<?> testClass, ExtensionContext context) throws IllegalAccessException {
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, DatagraphTest.OwnStore.class);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Field field = fields.get(0);
+        if (fields.size() > 1 || !Modifier.isStatic(field.getModifiers()) || field.getType() != RedisServer.class) {
+            throw new IllegalArgumentException("@DatagraphTest.OwnStore marks one static RedisServer field of " + testClass
+                    + ", not " + fields);
+        }
+        RedisServer store = RedisServer.start();
+        context.getStore(NAMESPACE).put(RedisServer.class, store);
+        field.setAccessible(true);
+        field.set(null, store);
+        return Optional.of(store);
     }
 
     /** The engine of the test class {@code context} belongs to. */

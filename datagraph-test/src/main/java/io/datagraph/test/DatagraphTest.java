@@ -29,7 +29,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * Configure the engine by keys: {@link #config()} for fixed values, a static method annotated
- * {@link Configuration} returning {@code Map<String, String>} for values known only at run time.
+ * {@link Configuration} returning {@code Map<String, String>} for values known only at run time. A class
+ * that needs a store to itself names a field for it ({@link OwnStore}).
  *
  * <p>A project may name what all its tests deploy once, in an annotation of its own annotated
  * {@code @DatagraphTest(packages = …)}; a test class then carries that annotation, and may add beans
@@ -55,5 +56,20 @@ public @interface DatagraphTest {
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @interface Configuration {
+    }
+
+    /**
+     * Marks a static {@link RedisServer} field of the test class: a store of the class's own is started
+     * into it before the engine, which then uses it instead of the test run's shared store, and closed
+     * after the class's tests. For tests that stop, empty or pause the store, or count what it receives.
+     *
+     * <pre>{@code
+     * @DatagraphTest.OwnStore
+     * static RedisServer store;
+     * }</pre>
+     */
+    @Target(ElementType.FIELD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface OwnStore {
     }
 }
