@@ -91,7 +91,17 @@ public class RestWarmUp {
         if (!engine.awaitDone(DEPLOYMENT_TIMEOUT)) {
             return "skipped: the engine's warm-up did not end within " + DEPLOYMENT_TIMEOUT.toSeconds() + " s";
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1, as most clients speak it; the client's threads from the ManagedThreadFactory, not its own
+        java.util.concurrent.ExecutorService pool = threads.newCachedPool("datagraph-warm-up-http");
+        try {
+            return callTheApi(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
+                    .connectTimeout(Duration.ofSeconds(5)).build(), api, values, part);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String callTheApi(HttpClient http, URI api, long values, DeploymentWarmUp.Part part) throws IOException, InterruptedException {
         part.report("waiting for " + api + " to answer");
         int status = awaitDeployment(http, api);
         if (status == 401 || status == 403) {
