@@ -53,12 +53,6 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Accept", accept).GET());
     }
 
-    /** A page of the server outside the API, e.g. {@code /datagraph/} (the live page, a static file). */
-    static HttpResponse<String> page(String absolutePath) {
-        return send(HttpRequest.newBuilder(URI.create(BASE.substring(0, BASE.length() - "/datagraph/api".length())
-                + absolutePath)).GET());
-    }
-
     static HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).DELETE());
     }

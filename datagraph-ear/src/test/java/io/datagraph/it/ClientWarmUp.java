@@ -72,13 +72,9 @@ final class ClientWarmUp {
                 }
             }
             batch.append("event: complete\ndata: \n\n");
-            try {
-                out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException closedByAClientThatWantedOneEvent) {
-                // a client that asked for one event hangs up after it
-            }
+            out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException closedByAClientThatWantedOneEvent) {
-            // as above, while the stream was still being written
+            // a client that asked for one event hangs up after it, while the stream is still being written
         }
     }
 }
