@@ -27,12 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Values emitted while an append is in flight are held for more once it is acknowledged, at most
- * {@code datagraph.emit.linger} (here 0.2 s): a producer that pauses after emitting still has them
- * delivered. The store (one of its own) holds writes for a while so that an append is surely in flight.
+ * An emitter holds the values it gathers for at most {@code datagraph.emit.linger} (here 0.2 s) before
+ * sending them, unless they fill an entry (here 2 values): a producer that pauses after emitting still
+ * has its values delivered, whether they were gathered while nothing was in flight or while an append
+ * was. The store is one of the class's own, so that it can hold writes for a while.
  */
 @EngineTest
-@DatagraphTest(beans = EmitLingerTest.EmitThenPause.class, config = "datagraph.emit.linger=PT0.2S")
+@DatagraphTest(beans = {EmitLingerTest.EmitOneThenPause.class, EmitLingerTest.EmitThreeThenPause.class},
+        config = {"datagraph.emit.linger=PT0.2S", "datagraph.emit.batch=2"})
 class EmitLingerTest {
 
     @DatagraphTest.OwnStore
@@ -41,32 +43,59 @@ class EmitLingerTest {
     @Inject
     Datagraph datagraph;
 
-    /** Emits "a" while the store holds writes (so its append stays in flight), then "b", then pauses. */
+    /** Emits "x", which fills no entry, then pauses. */
     @ApplicationScoped
-    public static class EmitThenPause {
+    public static class EmitOneThenPause {
         static final CountDownLatch RESUME = new CountDownLatch(1);
 
-        @Processor(name = "emitThenPause", inputs = "go", outputs = "letters")
+        @Processor(name = "emitOneThenPause", inputs = "go", outputs = "letters")
+        public void emit(IO<Integer> go, Emitter<String> letters) throws InterruptedException {
+            go.first();
+            letters.emit("x");
+            RESUME.await(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Emits "a" and "b", a full entry that goes at once and stays in flight while the store holds writes,
+     * then "c", gathered meanwhile, then pauses.
+     */
+    @ApplicationScoped
+    public static class EmitThreeThenPause {
+        static final CountDownLatch RESUME = new CountDownLatch(1);
+
+        @Processor(name = "emitThreeThenPause", inputs = "go", outputs = "letters")
         public void emit(IO<Integer> go, Emitter<String> letters) throws InterruptedException {
             go.first();
             new StoreProbe(URI.create(store.url())).pauseWrites(300);
             letters.emit("a");
             letters.emit("b");
+            letters.emit("c");
             RESUME.await(60, TimeUnit.SECONDS);
         }
     }
 
     @Test
+    void aLoneValueArrivesWithinTheLingerWhileItsProducerPauses() throws InterruptedException {
+        assertArrivesWhilePaused("emitOneThenPause", List.of("x"), EmitOneThenPause.RESUME);
+    }
+
+    @Test
     void aValueEmittedDuringAnAppendArrivesWithinTheLingerWhileItsProducerPauses() throws InterruptedException {
-        Run run = datagraph.start(Flow.of("emitThenPause"), Map.of("go", List.of(1)));
+        assertArrivesWhilePaused("emitThreeThenPause", List.of("a", "b", "c"), EmitThreeThenPause.RESUME);
+    }
+
+    private void assertArrivesWhilePaused(String processor, List<String> expected, CountDownLatch resume)
+            throws InterruptedException {
+        Run run = datagraph.start(Flow.of(processor), Map.of("go", List.of(1)));
         try {
             Iterator<String> letters = run.<String>io("letters", String.class).iterator();
-            // a hang guard: without the linger's timer "b" waits for the producer to return
-            assertEquals(List.of("a", "b"), assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> List.of(letters.next(), letters.next())));
+            // a hang guard: without the linger's timer the values wait for the producer to return
+            assertEquals(expected, assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> expected.stream().map(letter -> letters.next()).toList()));
             assertEquals(RunStatus.RUNNING, run.status(), "the producer is still paused");
         } finally {
-            EmitThenPause.RESUME.countDown();
+            resume.countDown();
         }
         assertEquals(RunStatus.COMPLETED, run.await(Duration.ofSeconds(30)));
     }

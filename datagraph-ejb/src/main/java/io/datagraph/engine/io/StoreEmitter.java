@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.LongAdder;
  * An {@link Emitter} that appends values to a stream of a run, in batches.
  *
  * <p>One batch is in flight at a time (so batches land in order); values emitted meanwhile gather
- * in the next batch. A lone value is therefore sent at once. When the batch in flight is acknowledged,
- * the values gathered meanwhile go at once if they fill an entry; else they are held for more, for at
- * most {@code datagraph.emit.linger}, and go when the entry is full or the linger has passed (a timer),
- * whichever comes first. A fast producer so fills entries of up to {@code datagraph.emit.batch} values,
+ * in the next batch. A batch that is not full is held for more values, for at most
+ * {@code datagraph.emit.linger}, and goes when the entry is full or the linger has passed (a timer),
+ * whichever comes first — the first value too: a processor that returns within the linger, as most
+ * small ones do, so costs no append at all (its values ride on its finish, below), where sending a
+ * lone first value at once cost a small flow a round trip and a signal per stream (store round trips
+ * per flow, {@code ./benchmark small}: {@code multiply} 9.0 → 7.4, range → square → sum of 10 26.5 → 18.7). A fast producer so fills entries of up to {@code datagraph.emit.batch} values,
  * blocking in {@link #emit} while its next batch is full and the previous one still in flight: each
  * entry costs the store about the same whatever it holds, so full entries are what make a stream
  * fast (range → square → sum, {@code BaselineBenchmark}: 82% of the hand-written baseline sending at
@@ -125,8 +127,8 @@ public final class StoreEmitter<T> implements Emitter<T> {
     }
 
     /**
-     * Adds a value to the gathered batch, as its JSON or, when that is null, written in place; sends the
-     * batch when none is in flight. Caller holds the lock.
+     * Adds a value to the gathered batch, as its JSON or, when that is null, written in place; when no
+     * batch is in flight, sends it if full (or with no linger), else holds it. Caller holds the lock.
      */
     private void add(T value, String json) {
         checkOpen();
@@ -140,9 +142,20 @@ public final class StoreEmitter<T> implements Emitter<T> {
             batch.add(json);
         }
         emitted++;
-        if (!inFlight && (!held || batch.full())) {
-            send();
+        if (inFlight) {
+            return;
         }
+        if (batch.full() || linger.isZero()) {
+            send();
+        } else if (!held) {
+            hold();
+        }
+    }
+
+    /** Holds the gathered batch for more values, for at most the linger; caller holds the lock. */
+    private void hold() {
+        held = true;
+        threads.shortly(linger, this::sendHeld);
     }
 
     /** Whether the slowest running reader lags beyond the window (and is not stalled); caller holds the lock. */
@@ -324,8 +337,7 @@ public final class StoreEmitter<T> implements Emitter<T> {
                         if (batch.full() || linger.isZero()) {
                             send();
                         } else {
-                            held = true;
-                            threads.shortly(linger, this::sendHeld);
+                            hold();
                         }
                     }
                 }
