@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Benchmarks small flows, one per request, against a running server ({@code ./serve}): 1, 8 and 32
  * clients each start a flow and read its output as JSON, again and again. Prints per round flows/s,
- * p50 and p99, and CPU seconds per flow of client, server and store; then the median of the warm
+ * p50 and p99, and CPU seconds per flow of client, server (and of that, the server's JIT compiler
+ * threads: a server started just before spends much of its CPU compiling) and store; then the median of the warm
  * rounds beside the HTTP ceiling measured in the same run (a static page's requests/s, halved: a
  * flow is two requests); then the store commands and script calls one flow costs, counted with
  * {@code MONITOR} over flows run one at a time, less the node's background commands in an equal
@@ -54,7 +55,7 @@ public final class SmallFlowBenchmark {
      * answer (a timeout, a broken connection), the first of them in {@code firstError}.
      */
     private record Round(int operations, double seconds, long[] latencies, double clientCpu, double serverCpu,
-                         double storeCpu, int errors, String firstError) {
+                         double serverJitCpu, double storeCpu, int errors, String firstError) {
 
         double rate() {
             return operations / seconds;
@@ -65,10 +66,11 @@ public final class SmallFlowBenchmark {
         }
 
         String describe(String unit) {
-            return String.format("%,8.0f %s/s   p50 %6.1f ms   p99 %6.1f ms   CPU ms per %s: client %.2f, server %.2f, store %.2f",
+            return String.format("%,8.0f %s/s   p50 %6.1f ms   p99 %6.1f ms   CPU ms per %s: client %.2f, server %.2f"
+                            + " (JIT compiler %.2f), store %.2f",
                     rate(), unit, percentileMillis(0.5), percentileMillis(0.99), unit.replace("flows", "flow")
                             .replace("requests", "request"), 1000 * clientCpu / operations, 1000 * serverCpu / operations,
-                    1000 * storeCpu / operations) + (errors == 0 ? ""
+                    1000 * serverJitCpu / operations, 1000 * storeCpu / operations) + (errors == 0 ? ""
                     : String.format("   %d requests unanswered (first: %s)", errors, firstError));
         }
     }
@@ -174,6 +176,7 @@ public final class SmallFlowBenchmark {
         ready.await();
         double client0 = ProcessCpu.self();
         double server0 = ProcessCpu.of(serverPid);
+        double serverJit0 = ProcessCpu.jitCompilerOf(serverPid);
         double store0 = ProcessCpu.of(storePid);
         long started = System.nanoTime();
         end[0] = started + (long) (seconds * 1e9);
@@ -187,7 +190,7 @@ public final class SmallFlowBenchmark {
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Round(all.length, elapsed, all, ProcessCpu.self() - client0, ProcessCpu.of(serverPid) - server0,
-                ProcessCpu.of(storePid) - store0, unanswered.get(), firstUnanswered.get());
+                ProcessCpu.jitCompilerOf(serverPid) - serverJit0, ProcessCpu.of(storePid) - store0, unanswered.get(), firstUnanswered.get());
     }
 
     /** Starts one small flow and reads its output. */

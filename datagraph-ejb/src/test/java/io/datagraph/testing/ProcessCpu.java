@@ -27,13 +27,41 @@ public final class ProcessCpu {
             return Double.NaN;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command name, which is parenthesised and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU seconds of the JIT compiler threads of JVM {@code pid} so far (HotSpot's "C1/C2 CompilerThread",
+     * whose names {@code /proc} cuts to 15 characters), or NaN where they cannot be read: how much of a
+     * server's CPU went to compiling rather than to the work measured.
+     */
+    public static double jitCompilerOf(long pid) {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.mapToDouble(ProcessCpu::ifCompilerThread).sum();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double ifCompilerThread(Path thread) {
+        try {
+            String comm = Files.readString(thread.resolve("comm")).strip();
+            return comm.matches("C[12] CompilerThre.*") ? cpuSeconds(Files.readString(thread.resolve("stat"))) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
+        }
+    }
+
+    private static double cpuSeconds(String stat) {
+        // fields after the command name, which is parenthesised and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /** The process listening on a local TCP port, found through {@code /proc/net/tcp*} and the processes' sockets. */
