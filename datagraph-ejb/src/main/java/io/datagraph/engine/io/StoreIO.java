@@ -4,6 +4,7 @@ import io.datagraph.IO;
 import io.datagraph.StreamValue;
 import io.datagraph.ValueCursor;
 import io.datagraph.engine.protocol.RunKeys;
+import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.store.Signals;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -34,6 +36,8 @@ public final class StoreIO<T> implements IO<T> {
     /** The cursors of this IO's iterations, whose counts {@link #settleTaken()} settles. */
     private final List<StreamCursor> cursors = new CopyOnWriteArrayList<>();
     private volatile T first;
+    /** A first fetch made for this IO's reader and the watch taken before it, for its first iteration from the start. */
+    private final AtomicReference<Handed> handed = new AtomicReference<>();
 
     StoreIO(StreamFactory streams, RunKeys keys, String name, Optional<String> producer, String reader,
             ValueCodec<T> codec) {
@@ -48,6 +52,14 @@ public final class StoreIO<T> implements IO<T> {
     @Override
     public String name() {
         return name;
+    }
+
+    /**
+     * Hands the first iteration from the start a fetch already made for it (see
+     * {@link StreamCursor#startWith}); the watch stays the caller's to close, once the reader is done.
+     */
+    public void startWith(Scripts.Read firstFetch, Signals.Watch watchTakenBefore) {
+        handed.set(new Handed(firstFetch, watchTakenBefore));
     }
 
     public String runId() {
@@ -71,13 +83,14 @@ public final class StoreIO<T> implements IO<T> {
 
     @Override
     public Iterator<T> iterator() {
-        return new Values(cursor());
+        return new Values(cursor(true));
     }
 
     @Override
     public ValueCursor<T> after(String position) {
-        StreamCursor cursor = cursor();
-        if (position != null && !position.isEmpty()) {
+        boolean fromStart = position == null || position.isEmpty();
+        StreamCursor cursor = cursor(fromStart);
+        if (!fromStart) {
             cursor.resumeAfter(position);
         }
         Values values = new Values(cursor);
@@ -113,24 +126,31 @@ public final class StoreIO<T> implements IO<T> {
     public Stream<T> mergeWith(List<? extends IO<? extends T>> others) {
         List<StreamCursor> cursors = new ArrayList<>(others.size() + 1);
         List<ValueCodec<? extends T>> codecs = new ArrayList<>(others.size() + 1);
-        cursors.add(cursor());
+        cursors.add(cursor(true));
         codecs.add(codec);
         for (IO<? extends T> other : others) {
             if (!(other instanceof StoreIO<? extends T> io) || !io.keys.equals(keys)) {
                 throw new IllegalArgumentException("can only merge streams of the same run: '" + other.name()
                         + "' is not a stream of run " + keys.runId());
             }
-            cursors.add(io.cursor());
+            cursors.add(io.cursor(true));
             codecs.add(io.codec);
         }
         Iterator<T> merged = new Merged<>(cursors, codecs);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED), false);
     }
 
-    private StreamCursor cursor() {
+    private StreamCursor cursor(boolean fromStart) {
         StreamCursor cursor = streams.cursor(keys, name, producer, reader, taken);
+        Handed first = fromStart ? handed.getAndSet(null) : null;
+        if (first != null) {
+            cursor.startWith(first.fetch(), first.watch());
+        }
         cursors.add(cursor);
         return cursor;
+    }
+
+    private record Handed(Scripts.Read fetch, Signals.Watch watch) {
     }
 
     /**

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * once a single fetched entry is left to take, the next fetch is sent without waiting, so the reader
  * takes that entry's values while the store answers rather than after. A read-ahead that finds
  * nothing is not trusted to end a wait, since it may predate the {@linkplain #watch() watch}: the
- * cursor then fetches again.
+ * cursor then fetches again. A processor's reader starts from the fetch that starting its attempt made
+ * ({@link #startWith}), so a small input costs it no fetch, and an input still empty then costs it no
+ * fetch before its first wait.
  *
  * <p>Not thread-safe: one cursor per reading thread.
  */
@@ -62,6 +64,10 @@ final class StreamCursor {
     private boolean flowing;
     /** The fetch sent ahead, from {@code bound}, not yet absorbed; at most one. */
     private CompletableFuture<Scripts.Read> ahead;
+    /** A first fetch made before this cursor existed ({@link #startWith}), absorbed before any other; or null. */
+    private Scripts.Read handed;
+    /** A watch taken before {@code handed} was fetched, while that found nothing; not this cursor's to close. */
+    private Signals.Watch watchedBefore;
 
     /**
      * @param reader    the processor reading, whose progress the store records; empty for other readers
@@ -91,6 +97,16 @@ final class StreamCursor {
         resumeSkip = after.index() + 1;
     }
 
+    /**
+     * Starts from a fetch from the start of the stream made for this cursor (as starting a processor's
+     * attempt makes one) and a watch taken before that fetch, which its giver closes; call before reading.
+     * Should the fetch have found nothing, the first wait is on that watch, with no fetch of its own first.
+     */
+    void startWith(Scripts.Read firstFetch, Signals.Watch watchTakenBefore) {
+        handed = firstFetch;
+        watchedBefore = firstFetch.entries().isEmpty() ? watchTakenBefore : null;
+    }
+
     String name() {
         return name;
     }
@@ -111,6 +127,7 @@ final class StreamCursor {
 
     /** Whether a value is ready now, fetching once from the store if none is buffered. Never waits. */
     boolean poll() {
+        absorbHanded();
         if (buffered.isEmpty() && !ended && ahead != null) {
             absorb(takeAhead());
         }
@@ -122,8 +139,15 @@ final class StreamCursor {
 
     /** Waits until a value is ready ({@code true}) or the stream ended ({@code false}). */
     boolean await() {
+        absorbHanded();
         if (!buffered.isEmpty() || ended) {
             return !buffered.isEmpty();
+        }
+        if (watchedBefore != null) {
+            Signals.Watch before = watchedBefore;
+            watchedBefore = null;
+            // the handed fetch found nothing and this watch predates it: a write since has signalled it
+            waitForProducer(before, List.of(this));
         }
         // watching costs no store round trip, a second fetch would: watch before the first one
         try (Signals.Watch watch = watch()) {
@@ -242,6 +266,14 @@ final class StreamCursor {
             return pending.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void absorbHanded() {
+        if (handed != null) {
+            Scripts.Read first = handed;
+            handed = null;
+            absorb(first);
         }
     }
 

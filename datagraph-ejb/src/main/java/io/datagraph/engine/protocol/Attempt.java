@@ -11,8 +11,11 @@ import java.util.Map;
  * @param writer  the fencing token its writes carry, {@code <processor>#<number>} (see {@code fence_lib.lua})
  * @param epoch   the run's epoch when it started (raised by each restart): its failure counts only in it
  * @param outputs per output, the values already written and the last batch sequence number
+ * @param firstFetches per input, the first fetch of its stream from the start, made by the call that
+ *                     started the attempt (so the processor's reader needs no round trip for it)
  */
-public record Attempt(int number, String writer, long epoch, Map<String, Resume> outputs) {
+public record Attempt(int number, String writer, long epoch, Map<String, Resume> outputs,
+                      Map<String, Scripts.Read> firstFetches) {
 
     /** The token of writes made outside any processor (inputs through the API): never fenced. */
     public static final String NO_WRITER = "";

@@ -174,13 +174,19 @@ public final class Scripts {
 
     /**
      * Starts an attempt of a processor on {@code node}; {@code via} is {@code local} or {@code store}.
-     * Replies with the attempt, or null when the run is no longer running.
+     * The same call makes each input's first fetch from the start, of up to {@code firstFetch} entries, as
+     * {@link #read} would for the processor. Replies with the attempt, or null when the run is no longer
+     * running.
      */
     public static ScriptCall<Attempt> attempt(RunKeys keys, String processor, String node, String via,
-                                              List<String> outputs) {
-        List<Object> args = new ArrayList<>(List.of(processor, node, via));
+                                              List<String> outputs, List<String> inputs, int firstFetch) {
+        List<Object> args = new ArrayList<>(List.of(processor, node, via, outputs.size()));
         args.addAll(outputs);
-        return new ScriptCall<>(Script.ATTEMPT, ScriptCall.Returns.MULTI, List.of(keys.meta()), args, raw -> {
+        args.add(firstFetch);
+        args.addAll(inputs);
+        List<Object> streamKeys = new ArrayList<>(List.of(keys.meta()));
+        inputs.forEach(input -> streamKeys.add(keys.stream(input)));
+        return new ScriptCall<>(Script.ATTEMPT, ScriptCall.Returns.MULTI, streamKeys, args, raw -> {
             List<?> reply = (List<?>) raw;
             int number = (int) number(reply, 0);
             if (number < 0) {
@@ -190,7 +196,11 @@ public final class Scripts {
             for (int i = 0; i < outputs.size(); i++) {
                 resume.put(outputs.get(i), new Attempt.Resume(number(reply, 2 + 2 * i), number(reply, 3 + 2 * i)));
             }
-            return new Attempt(number, Attempt.writer(processor, number), number(reply, 1), resume);
+            Map<String, Read> firstFetches = new LinkedHashMap<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                firstFetches.put(inputs.get(i), readReply(reply.get(2 + 2 * outputs.size() + i)));
+            }
+            return new Attempt(number, Attempt.writer(processor, number), number(reply, 1), resume, firstFetches);
         });
     }
 
@@ -400,15 +410,18 @@ public final class Scripts {
     public static ScriptCall<Read> read(RunKeys keys, String stream, String start, int limit, String reader,
                                         long taken, String consumed) {
         return new ScriptCall<>(Script.READ, ScriptCall.Returns.MULTI, List.of(keys.meta(), keys.stream(stream)),
-                List.of(start, limit, reader, taken, stream, consumed), raw -> {
-                    List<Object> reply = list(raw);
-                    List<RawEntry> entries = new ArrayList<>();
-                    for (Object entry : (List<?>) reply.get(3)) {
-                        List<Object> pair = list(entry);
-                        entries.add(new RawEntry((String) pair.get(0), list(pair.get(1))));
-                    }
-                    return new Read(StatusReply.of(reply), entries);
-                });
+                List.of(start, limit, reader, taken, stream, consumed), Scripts::readReply);
+    }
+
+    /** A fetch's reply, as {@code read_stream} (read_lib.lua) gives it: {status, failed processor, error, entries}. */
+    private static Read readReply(Object raw) {
+        List<Object> reply = list(raw);
+        List<RawEntry> entries = new ArrayList<>();
+        for (Object entry : (List<?>) reply.get(3)) {
+            List<Object> pair = list(entry);
+            entries.add(new RawEntry((String) pair.get(0), list(pair.get(1))));
+        }
+        return new Read(StatusReply.of(reply), entries);
     }
 
     /** Reply of {@link #backlog}: values the slowest running reader has not read, and its position (-1: none). */

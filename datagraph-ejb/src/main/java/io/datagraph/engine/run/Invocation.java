@@ -7,11 +7,14 @@ import io.datagraph.engine.processor.Binding;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.protocol.Attempt;
 import io.datagraph.engine.protocol.Scripts;
+import io.datagraph.engine.store.Signals;
 import io.datagraph.flow.UnknownProcessorException;
 import io.datagraph.spi.ProcessorTask;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +40,8 @@ final class Invocation implements ProcessorTask {
     private Thread runner;
     private boolean finished;
     private Attempt attempt;
+    /** Per input, a watch of the run's signals taken before the attempt's first fetches; closed when it ended. */
+    private final Map<String, Signals.Watch> watches = new HashMap<>();
 
     /**
      * @param via   {@code local}, or {@code store} when dispatched (another node can retry it)
@@ -113,9 +118,11 @@ final class Invocation implements ProcessorTask {
         try {
             ProcessorMethod method = supervisor.method(step.processor())
                     .orElseThrow(() -> new UnknownProcessorException(step.processor()));
+            // before the attempt fetches the inputs: a write after that fetch wakes a reader that found nothing
+            step.inputs().forEach(input -> watches.put(input, supervisor.signals().watch(runId)));
             Optional<Attempt> started = supervisor.attempt(runId, step, via);
             if (started.isEmpty()) {
-                ended.run();
+                end();
                 return;
             }
             attempt = started.get();
@@ -149,7 +156,7 @@ final class Invocation implements ProcessorTask {
                     } else {
                         supervisor.failed(runId, plan, step, error, attempt);
                     }
-                    ended.run();
+                    end();
                 });
                 return;
             }
@@ -159,6 +166,11 @@ final class Invocation implements ProcessorTask {
         } catch (Throwable error) {
             supervisor.failed(runId, plan, step, error, attempt);
         }
+        end();
+    }
+
+    private void end() {
+        watches.values().forEach(Signals.Watch::close);
         ended.run();
     }
 
@@ -194,6 +206,10 @@ final class Invocation implements ProcessorTask {
             if (binding.kind() == Binding.Kind.INPUT) {
                 StoreIO<?> input = supervisor.streams().io(runId, binding.stream(), plan.producerOf(binding.stream()),
                         step.processor(), binding.elementType());
+                Scripts.Read firstFetch = attempt.firstFetches().get(binding.stream());
+                if (firstFetch != null) {
+                    input.startWith(firstFetch, watches.get(binding.stream()));
+                }
                 inputs.add(input);
                 arguments[i] = input;
             } else {

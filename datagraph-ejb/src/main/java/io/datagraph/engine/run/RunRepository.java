@@ -36,6 +36,12 @@ import java.util.Set;
 @ApplicationScoped
 public class RunRepository {
 
+    /**
+     * Entries of each input that starting an attempt fetches: a small input's values and its end marker;
+     * the processor's reader fetches the rest of a longer stream itself.
+     */
+    private static final int FIRST_FETCH_ENTRIES = 2;
+
     @Inject
     StoreClient store;
 
@@ -210,14 +216,15 @@ public class RunRepository {
     }
 
     /**
-     * Starts an attempt of a processor on this node.
+     * Starts an attempt of a processor on this node, fetching the first entries of each of its inputs
+     * in the same round trip ({@link Attempt#firstFetches()}).
      *
      * @param via {@code local}, or {@code store} when it came through dispatch (another node can retry it)
      * @return the attempt, or empty when the run is no longer running
      */
     public Optional<Attempt> attempt(String runId, RunPlan.Step step, String via) {
         return Optional.ofNullable(store.call(Scripts.attempt(keys(runId), step.processor(), config.node().id(), via,
-                step.outputs())));
+                step.outputs(), step.inputs(), FIRST_FETCH_ENTRIES)));
     }
 
     /**

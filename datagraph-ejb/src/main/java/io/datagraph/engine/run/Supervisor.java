@@ -394,6 +394,10 @@ public class Supervisor implements DispatchReceiver {
         return beanManager;
     }
 
+    Signals signals() {
+        return signals;
+    }
+
     StreamFactory streams() {
         return streams;
     }

@@ -46,9 +46,10 @@ class ScriptsTest {
         assertEquals(List.of("start", "limit", "reader", "taken", "stream", "consumed"), argumentNames(Script.READ));
         assertEquals(List.of("(1-0", 32, "sum", 5L, "squares", "0-9"),
                 Scripts.read(RUN, "squares", "(1-0", 32, "sum", 5, "0-9").args());
-        assertEquals(List.of("processor", "node", "via"), argumentNames(Script.ATTEMPT));
-        assertEquals(List.of("foo", "n1", "local", "b", "c"),
-                Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).args());
+        assertEquals(List.of("processor", "node", "via", "outputs"), argumentNames(Script.ATTEMPT));
+        ScriptCall<Attempt> attempt = Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c"), List.of("a"), 2);
+        assertEquals(List.of("foo", "n1", "local", 2, "b", "c", 2, "a"), attempt.args());
+        assertEquals(List.of("dg:{r1}:meta", "dg:{r1}:io:a"), attempt.keys());
         assertEquals(List.of("stream"), argumentNames(Script.BACKLOG));
         assertEquals(List.of("channel", "runId"), argumentNames(Script.CANCEL));
         assertEquals(List.of("channel", "runId", "processor", "message", "epoch"), argumentNames(Script.FAIL));
@@ -155,13 +156,18 @@ class ScriptsTest {
     }
 
     @Test
-    void anAttemptReplyReadsAsTheAttemptAndWhereEachOutputStands() {
-        Attempt attempt = Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c")).read(List.of(3L, 1L, 10L, 1L, 0L, 0L));
+    void anAttemptReplyReadsAsTheAttemptWhereEachOutputStandsAndEachInputsFirstFetch() {
+        Attempt attempt = Scripts.attempt(RUN, "foo", "n1", "local", List.of("b", "c"), List.of("a"), 2)
+                .read(List.of(3L, 1L, 10L, 1L, 0L, 0L, List.of("RUNNING", "", "",
+                        List.of(List.of("1-0", List.of("n", "1", "v", "5")), List.of("2-0", List.of("end", "1"))))));
         assertEquals(3, attempt.number());
         assertEquals(1, attempt.epoch());
         assertEquals("foo#3", attempt.writer());
         assertEquals(new Attempt.Resume(10, 1), attempt.outputs().get("b"));
-        assertNull(Scripts.attempt(RUN, "foo", "n1", "local", List.of("b")).read(List.of(-1L)));
+        Scripts.Read first = attempt.firstFetches().get("a");
+        assertEquals("RUNNING", first.status().status());
+        assertEquals(List.of("1-0", "2-0"), first.entries().stream().map(Scripts.RawEntry::id).toList());
+        assertNull(Scripts.attempt(RUN, "foo", "n1", "local", List.of("b"), List.of(), 2).read(List.of(-1L)));
     }
 
     @Test
