@@ -30,11 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * An emitter holds the values it gathers for at most {@code datagraph.emit.linger} (here 0.2 s) before
  * sending them, unless they fill an entry (here 2 values): a producer that pauses after emitting still
  * has its values delivered, whether they were gathered while nothing was in flight or while an append
- * was. The store is one of the class's own, so that it can hold writes for a while.
+ * was. The store is one of the class's own, so that it can hold writes for a while. Readers poll only
+ * every 30 s here: what wakes the test's reader is the signal of each append, which names its stream.
  */
 @EngineTest
 @DatagraphTest(beans = {EmitLingerTest.EmitOneThenPause.class, EmitLingerTest.EmitThreeThenPause.class},
-        config = {"datagraph.emit.linger=PT0.2S", "datagraph.emit.batch=2"})
+        config = {"datagraph.emit.linger=PT0.2S", "datagraph.emit.batch=2", "datagraph.read.poll-interval=PT30S"})
 class EmitLingerTest {
 
     @DatagraphTest.OwnStore

@@ -6,6 +6,7 @@ import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.protocol.ProtocolVersion;
 import io.datagraph.flow.Flow;
 import io.datagraph.testing.EngineDeployment;
+import io.datagraph.test.RedisServer;
 import io.datagraph.test.TestStore;
 import io.datagraph.test.TestConfig;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,9 +36,20 @@ class ProtocolVersionTest {
         TestConfig.set(Map.of("datagraph.key-prefix", "dg-proto-new"));
         try (WeldContainer container = EngineDeployment.weld().initialize()) {
             container.select(Datagraph.class).get().start(Flow.of("multiply"), Map.of("foo", List.of(1)));
-            assertTrue(TestStore.server().command("GET", "dg-proto-new:protocol")
-                    .contains(String.valueOf(ProtocolVersion.CURRENT)));
+            assertEquals(String.valueOf(ProtocolVersion.CURRENT), stored("dg-proto-new:protocol"));
         }
+    }
+
+    /** A string key's value, from whichever node holds it (on a Cluster, the others answer MOVED). */
+    private static String stored(String key) throws IOException {
+        List<RedisServer> nodes = TestStore.cluster() ? TestStore.clusterNodes() : List.of(TestStore.server());
+        for (RedisServer node : nodes) {
+            String reply = node.command("GET", key);
+            if (reply.startsWith("$")) {
+                return reply.split("\r\n")[1];
+            }
+        }
+        throw new AssertionError("no node holds " + key);
     }
 
     @Test

@@ -213,7 +213,7 @@ public final class StoreIO<T> implements IO<T> {
             if (cursors.isEmpty()) {
                 return false;
             }
-            try (Signals.Watch watch = cursors.get(0).watch()) {
+            try (Signals.Watch watch = cursors.get(0).watchRun()) {
                 while (true) {
                     if (pollAll()) {
                         return true;

@@ -115,8 +115,16 @@ final class StreamCursor {
         return keys;
     }
 
-    /** Starts watching for signals of this cursor's run; take it before the fetch that may find nothing. */
+    /**
+     * Starts watching for the signals of this cursor's stream (those that name it, and those that concern
+     * every stream of the run); take it before the fetch that may find nothing.
+     */
     Signals.Watch watch() {
+        return streams.signals().watch(keys.runId(), name);
+    }
+
+    /** Starts watching for every signal of this cursor's run: a wait for several streams of it at once. */
+    Signals.Watch watchRun() {
         return streams.signals().watch(keys.runId());
     }
 

@@ -8,8 +8,12 @@ package io.datagraph.engine.protocol;
  */
 public final class ProtocolVersion {
 
-    /** 2: the running and recent run sets moved under one hash tag ({@link StoreKeys#running()}). */
-    public static final int CURRENT = 2;
+    /**
+     * 3: write signals name the streams written ({@link SignalMessage}); a node of 2 would not recognise
+     * them, and its readers would wake only by polling. (2: the running and recent run sets moved under
+     * one hash tag, {@link StoreKeys#running()}.)
+     */
+    public static final int CURRENT = 3;
 
     private ProtocolVersion() {
     }

@@ -40,7 +40,7 @@ final class Invocation implements ProcessorTask {
     private Thread runner;
     private boolean finished;
     private Attempt attempt;
-    /** Per input, a watch of the run's signals taken before the attempt's first fetches; closed when it ended. */
+    /** Per input, a watch of its signals taken before the attempt's first fetches; closed when it ended. */
     private final Map<String, Signals.Watch> watches = new HashMap<>();
 
     /**
@@ -119,7 +119,7 @@ final class Invocation implements ProcessorTask {
             ProcessorMethod method = supervisor.method(step.processor())
                     .orElseThrow(() -> new UnknownProcessorException(step.processor()));
             // before the attempt fetches the inputs: a write after that fetch wakes a reader that found nothing
-            step.inputs().forEach(input -> watches.put(input, supervisor.signals().watch(runId)));
+            step.inputs().forEach(input -> watches.put(input, supervisor.signals().watch(runId, input)));
             Optional<Attempt> started = supervisor.attempt(runId, step, via);
             if (started.isEmpty()) {
                 end();

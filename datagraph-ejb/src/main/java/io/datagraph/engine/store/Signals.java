@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * Wakes readers waiting for a run's streams, for every run, over one pub/sub subscription.
  *
  * <p>Writers publish a {@link SignalMessage} on one channel after each write and when a run ends;
- * dispatchers publish one after each dispatch. A reader never blocks a store connection: it takes a {@link Watch} on the run,
- * reads, and if nothing was there waits on the watch until a signal arrives. Because the watch is
+ * dispatchers publish one after each dispatch. A reader never blocks a store connection: it takes a {@link Watch} on the
+ * stream it reads (or on the whole run), reads, and if nothing was there waits on the watch until a signal that
+ * concerns it arrives: one naming its stream, or one naming none (the run ended or restarted). Because the watch is
  * taken before the read, a signal between the read and the wait is not lost; a signal lost by the
  * network is covered by the readers' poll interval. Thread-safe.
  */
@@ -118,7 +119,7 @@ public class Signals {
         }
         RunSignal signal = runs.get(message.runId());
         if (signal != null) {
-            signal.fire();
+            signal.fire(message.streams());
         }
         message.ended().ifPresent(status -> statusListeners.forEach(listener -> listener.ended(message.runId(), status,
                 message.epoch())));
@@ -130,38 +131,47 @@ public class Signals {
         void ended(String runId, RunStatus status, long epoch);
     }
 
-    /** Starts watching a run; close the watch when done waiting. */
+    /** Starts watching a run, woken by every signal of it; close the watch when done waiting. */
     public Watch watch(String runId) {
+        return watch(runId, null);
+    }
+
+    /**
+     * Starts watching one stream of a run, woken by the signals that name it and those that concern every
+     * stream of the run (its end, a restart); close the watch when done waiting.
+     */
+    public Watch watch(String runId, String stream) {
         subscribe();
         RunSignal signal = runs.compute(runId, (id, existing) -> {
             RunSignal s = existing == null ? new RunSignal() : existing;
             s.watchers++;
             return s;
         });
-        return new Watch(runId, signal);
+        return new Watch(runId, stream, signal);
     }
 
     private void release(String runId) {
         runs.computeIfPresent(runId, (id, signal) -> --signal.watchers == 0 ? null : signal);
     }
 
-    /** Counts signals; guarded by its own monitor except {@code watchers}, guarded by the map. */
+    /** A run's signals, numbered; guarded by its own monitor except {@code watchers}, guarded by the map. */
     private static final class RunSignal {
-        private long sequence;
+        private final SignalNumbers numbers = new SignalNumbers();
         private int watchers;
 
-        synchronized void fire() {
-            sequence++;
+        synchronized void fire(List<String> streams) {
+            numbers.count(streams);
             notifyAll();
         }
 
-        synchronized long sequence() {
-            return sequence;
+        /** The number of the last signal a watch of {@code stream} (null: of the whole run) is woken by. */
+        synchronized long last(String stream) {
+            return numbers.lastConcerning(stream);
         }
 
-        synchronized boolean awaitAfter(long seen, long nanos) throws InterruptedException {
+        synchronized boolean awaitAfter(String stream, long seen, long nanos) throws InterruptedException {
             long deadline = System.nanoTime() + nanos;
-            while (sequence == seen) {
+            while (last(stream) == seen) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -172,16 +182,21 @@ public class Signals {
         }
     }
 
-    /** A registration of interest in one run's signals. Not thread-safe; one per waiting reader. */
+    /**
+     * A registration of interest in one run's signals, or in those of one of its streams. Not
+     * thread-safe; one per waiting reader.
+     */
     public final class Watch implements AutoCloseable {
         private final String runId;
+        private final String stream;
         private final RunSignal signal;
         private long seen;
 
-        private Watch(String runId, RunSignal signal) {
+        private Watch(String runId, String stream, RunSignal signal) {
             this.runId = runId;
+            this.stream = stream;
             this.signal = signal;
-            this.seen = signal.sequence();
+            this.seen = signal.last(stream);
         }
 
         /**
@@ -191,8 +206,8 @@ public class Signals {
          * @return whether a signal arrived
          */
         public boolean await(long nanos) throws InterruptedException {
-            boolean fired = signal.awaitAfter(seen, nanos);
-            seen = signal.sequence();
+            boolean fired = signal.awaitAfter(stream, seen, nanos);
+            seen = signal.last(stream);
             return fired;
         }
 

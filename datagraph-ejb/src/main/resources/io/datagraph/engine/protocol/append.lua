@@ -22,6 +22,7 @@ end
 if not append_entry(KEYS[1], KEYS[2], stream, sequence, count, payload, signature, workKeys) then
   return {'OK', '', ''}
 end
-redis.call('PUBLISH', channel, runId)
+-- the signal names the stream (SignalMessage): readers of the run's other streams sleep on
+redis.call('PUBLISH', channel, runId .. '\n' .. stream)
 local lag = backlog(KEYS[1], stream)
 return {'OK', '', '', lag[1], lag[2]}

@@ -30,5 +30,5 @@ for e = 0, entries - 1 do
   append_entry(KEYS[1], KEYS[2], input, 0, ARGV[a], ARGV[a + 1], ARGV[a + 2], workKeys)
 end
 redis.call('HSET', KEYS[3], field, '1')
-redis.call('PUBLISH', channel, runId)
+redis.call('PUBLISH', channel, runId .. '\n' .. input)
 return {'OK', '', ''}

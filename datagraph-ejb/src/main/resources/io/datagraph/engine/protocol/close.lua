@@ -8,6 +8,6 @@ if refusal then
 end
 if redis.call('HSETNX', KEYS[1], 'closed:' .. stream, '1') == 1 then
   redis.call('XADD', KEYS[2], '*', 'end', '1')
-  redis.call('PUBLISH', channel, runId)
+  redis.call('PUBLISH', channel, runId .. '\n' .. stream)
 end
 return {'OK', '', ''}

@@ -14,7 +14,8 @@ local function finish_processor(meta, processor, partition, outputs, keyOf, allK
   local status = 'RUNNING'
   local nextPartition = -1
   local ran = -1
-  local signal = runId
+  -- while the run goes on, the signal names the streams written (SignalMessage)
+  local signal = #outputs > 0 and (runId .. '\n' .. table.concat(outputs, '\n')) or runId
   if redis.call('HINCRBY', meta, 'remaining:' .. partition, -1) == 0 then
     local p = tonumber(partition) + 1
     if p < tonumber(redis.call('HGET', meta, 'partitions')) then

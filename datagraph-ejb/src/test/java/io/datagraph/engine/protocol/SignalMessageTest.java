@@ -3,6 +3,7 @@ package io.datagraph.engine.protocol;
 import io.datagraph.RunStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,11 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignalMessageTest {
 
     @Test
-    void aWriteSignalNamesTheRun() {
-        SignalMessage message = SignalMessage.parse("run-1");
+    void aWriteSignalNamesTheRunAndTheStreamsWritten() {
+        SignalMessage message = SignalMessage.parse(SignalMessage.written("run-1", List.of("numbers", "squares")));
         assertEquals("run-1", message.runId());
+        assertEquals(List.of("numbers", "squares"), message.streams());
         assertEquals(Optional.empty(), message.ended());
         assertFalse(message.isDispatch());
+    }
+
+    @Test
+    void aSignalNamingOnlyTheRunConcernsAllItsStreams() {
+        SignalMessage message = SignalMessage.parse("run-1");
+        assertEquals("run-1", message.runId());
+        assertEquals(List.of(), message.streams());
+        assertEquals(Optional.empty(), message.ended());
     }
 
     @Test
