@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * Benchmarks small flows, one per request, against a running server ({@code ./serve}): 1, 8 and 32
  * clients each start a flow and read its output as JSON, again and again. Prints per round flows/s,
  * p50 and p99, and CPU seconds per flow of client, server (and of that, the server's JIT compiler
- * threads: a server started just before spends much of its CPU compiling) and store; then the median of the warm
- * rounds beside the HTTP ceiling measured in the same run (a static page's requests/s, halved: a
+ * threads: a server started just before spends much of its CPU compiling) and store; then the median
+ * of the warm rounds beside the HTTP ceiling measured in the same run (a static page's requests/s, halved: a
  * flow is two requests); then the store commands and script calls one flow costs, counted with
  * {@code MONITOR} over flows run one at a time, less the node's background commands in an equal
  * idle interval.
@@ -190,7 +190,8 @@ public final class SmallFlowBenchmark {
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Round(all.length, elapsed, all, ProcessCpu.self() - client0, ProcessCpu.of(serverPid) - server0,
-                ProcessCpu.jitCompilerOf(serverPid) - serverJit0, ProcessCpu.of(storePid) - store0, unanswered.get(), firstUnanswered.get());
+                ProcessCpu.jitCompilerOf(serverPid) - serverJit0, ProcessCpu.of(storePid) - store0, unanswered.get(),
+                firstUnanswered.get());
     }
 
     /** Starts one small flow and reads its output. */

@@ -22,10 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +116,7 @@ class StoreRoundTripsTest {
     void aReaderWhoseInputIsEmptyWhenItStartsFetchesItOnlyOnceWrittenTo() {
         List<String> trips = roundTripsOf(this::followHeldBack);
         // a fetch names the stream's key, then its start, its limit and the reader
-        java.util.regex.Pattern fetch = java.util.regex.Pattern.compile(":io:held\" \"[^\"]*\" \"\\d+\" \"follower\"");
+        Pattern fetch = Pattern.compile(":io:held\" \"[^\"]*\" \"\\d+\" \"follower\"");
         List<String> fetches = trips.stream().filter(trip -> fetch.matcher(trip).find()).toList();
         assertEquals(1, fetches.size(), String.join("\n", trips));
     }
@@ -125,7 +128,7 @@ class StoreRoundTripsTest {
     private String followHeldBack() {
         Run run = datagraph.start(Flow.of("heldBack", "follower"), Map.of("go", List.of(1)));
         try {
-            Await.until(() -> Follower.reading != null && java.util.Arrays.stream(Follower.reading.getStackTrace())
+            Await.until(() -> Follower.reading != null && Arrays.stream(Follower.reading.getStackTrace())
                             .anyMatch(frame -> frame.getClassName().equals(Signals.Watch.class.getName())
                                     && frame.getMethodName().equals("await")), Duration.ofSeconds(30),
                     "the follower did not wait for a signal within 30 s");
@@ -168,7 +171,7 @@ class StoreRoundTripsTest {
     }
 
     /** The commands sent while {@code flow} ran that name its run; scripts' inner commands left out. */
-    private List<String> roundTripsOf(java.util.function.Supplier<String> flow) {
+    private List<String> roundTripsOf(Supplier<String> flow) {
         String[] runId = new String[1];
         List<String> seen = new StoreProbe(URI.create(store.url())).monitor(() -> runId[0] = flow.get());
         return seen.stream().filter(line -> !line.contains(" lua]") && line.contains(runId[0])).toList();

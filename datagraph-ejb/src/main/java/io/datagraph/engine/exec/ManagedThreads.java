@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +36,7 @@ public class ManagedThreads {
 
     private ScheduledExecutorService privateScheduler;
     private ScheduledExecutorService timer;
-    private java.util.concurrent.ExecutorService background;
+    private ExecutorService background;
 
     @PostConstruct
     void lookUp() {
@@ -127,13 +128,13 @@ public class ManagedThreads {
      * daemon threads outside a server), keeping idle threads a minute. For long-running workers whose
      * number the application sets (not the server's default pool, sized from the core count).
      */
-    public java.util.concurrent.ExecutorService newCachedPool(String name) {
+    public ExecutorService newCachedPool(String name) {
         ThreadFactory factory = managedThreadFactory != null ? managedThreadFactory : daemons(name);
         return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new java.util.concurrent.SynchronousQueue<>(), factory);
     }
 
-    private synchronized java.util.concurrent.ExecutorService background() {
+    private synchronized ExecutorService background() {
         if (background == null) {
             background = newCachedPool("datagraph-background");
         }

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -92,7 +93,7 @@ public class RestWarmUp {
             return "skipped: the engine's warm-up did not end within " + DEPLOYMENT_TIMEOUT.toSeconds() + " s";
         }
         // HTTP/1.1, as most clients speak it; the client's threads from the ManagedThreadFactory, not its own
-        java.util.concurrent.ExecutorService pool = threads.newCachedPool("datagraph-warm-up-http");
+        ExecutorService pool = threads.newCachedPool("datagraph-warm-up-http");
         try {
             return callTheApi(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
                     .connectTimeout(Duration.ofSeconds(5)).build(), api, values, part);
@@ -101,7 +102,8 @@ public class RestWarmUp {
         }
     }
 
-    private String callTheApi(HttpClient http, URI api, long values, DeploymentWarmUp.Part part) throws IOException, InterruptedException {
+    private String callTheApi(HttpClient http, URI api, long values, DeploymentWarmUp.Part part)
+            throws IOException, InterruptedException {
         part.report("waiting for " + api + " to answer");
         int status = awaitDeployment(http, api);
         if (status == 401 || status == 403) {
