@@ -1,6 +1,10 @@
 package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
+import io.datagraph.Run;
+import io.datagraph.RunEnded;
+import io.datagraph.engine.health.EngineMetrics;
+import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.flow.Flow;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
@@ -9,6 +13,8 @@ import io.datagraph.engine.store.StoreClient;
 import io.datagraph.testing.Await;
 import io.datagraph.test.DatagraphTest;
 import io.datagraph.testing.EngineTest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,18 +25,43 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine runs its per-value path once at deployment, and other layers join it as parts; readiness waits
- * for it all, and it leaves no trace.
+ * The engine runs a run of its built-in processors at deployment, and other layers join it as parts; readiness
+ * waits for it all, and it leaves no trace: no key, no listed run, no {@code RunEnded}, no metric.
  */
 @EngineTest
-@DatagraphTest(config = "datagraph.node.warm-up-values=20000")
+@DatagraphTest(config = "datagraph.node.warm-up-values=20000", beans = DeploymentWarmUpTest.EndedRuns.class)
 class DeploymentWarmUpTest {
+
+    /** Every run whose end this node told its observers of. */
+    @ApplicationScoped
+    public static class EndedRuns {
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+        void ended(@Observes RunEnded ended) {
+            ids.add(ended.runId());
+        }
+
+        public Set<String> ids() {
+            return Set.copyOf(ids);
+        }
+    }
+
+    @Inject
+    EndedRuns ended;
+
+    @Inject
+    EngineMetrics metrics;
 
     @Inject
     DeploymentWarmUp warmUp;
@@ -51,8 +82,11 @@ class DeploymentWarmUpTest {
     }
 
     @Test
-    void readinessReportsTheWarmUpDone() {
-        assertEquals(HealthCheckResponse.Status.UP, warmUpCheck().getStatus());
+    void readinessReportsTheWarmUpDoneAndTheRunItRan() {
+        HealthCheckResponse check = warmUpCheck();
+        assertEquals(HealthCheckResponse.Status.UP, check.getStatus());
+        String engine = (String) check.getData().orElseThrow().get(DeploymentWarmUp.PART);
+        assertTrue(engine.matches("ran range → square → sum of its own processors over 20000 values in [0-9]+ ms"), engine);
     }
 
     @Test
@@ -95,6 +129,25 @@ class DeploymentWarmUpTest {
     private HealthCheckResponse warmUpCheck() {
         return readiness.stream().map(HealthCheck::call).filter(r -> r.getName().equals("datagraph-warm-up")).findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void theWarmUpsRunFiresNoRunEndedAndCountsInNoMetric() throws InterruptedException {
+        Run run = datagraph.start(RunRequest.of(Flow.of("multiply")).input("foo", 2));
+        assertEquals(RunStatus.COMPLETED, run.await(Duration.ofSeconds(30)));
+        // the warm-up's end was signalled before this run started, and signals arrive in order
+        Await.until(() -> ended.ids().contains(run.id()), Duration.ofSeconds(30), "no RunEnded for " + run.id());
+        assertEquals(Set.of(), ended.ids().stream().filter(DeploymentWarmUp::isWarmUp).collect(Collectors.toSet()));
+        String scraped = metrics.scrape();
+        assertFalse(scraped.contains(ProcessorRegistry.BUILT_IN_PREFIX), scraped);
+        // every run of this class is a user's run that completed: the warm-up's would be one more
+        assertEquals(sample(scraped, "datagraph_runs_started_total"), sample(scraped, "datagraph_runs_finished_total{status=\"COMPLETED\"}"),
+                scraped);
+    }
+
+    private static double sample(String scraped, String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scraped);
+        return line.find() ? Double.parseDouble(line.group(1)) : -1;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.datagraph.spec;
 
 import io.datagraph.Datagraph;
 import io.datagraph.RunRequest;
+import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.flow.CyclicFlowException;
 import io.datagraph.flow.DuplicateOutputException;
@@ -114,6 +115,15 @@ class FlowResolutionTest {
         assertEquals(2, flow.partitions().size());
         assertEquals(Set.of(), flow.floatingInputs());
         assertEquals(Set.of("a"), datagraph.resolve(Flow.of("foo", "bar")).floatingInputs());
+    }
+
+    @Test
+    void theEnginesBuiltInProcessorsAreNeitherListedNorStarted() {
+        assertTrue(datagraph.processors().stream().noneMatch(p -> ProcessorRegistry.isBuiltIn(p.name())),
+                () -> "listed: " + datagraph.processors());
+        UnknownProcessorException e = refused(UnknownProcessorException.class,
+                () -> datagraph.start(Flow.of("datagraph.warm-up.square"), Map.of("numbers", List.of(1))));
+        assertEquals("datagraph.warm-up.square", e.processor());
     }
 
     @Test

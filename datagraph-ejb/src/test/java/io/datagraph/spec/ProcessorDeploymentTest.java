@@ -99,6 +99,18 @@ class ProcessorDeploymentTest {
     }
 
     @ApplicationScoped
+    public static class ReservedName {
+        @Processor(name = "datagraph.mine", outputs = "y")
+        public void run(Emitter<Integer> y) {
+        }
+    }
+
+    @Test
+    void aProcessorNamedLikeTheEnginesOwnFailsNamingTheReservedPrefix() {
+        assertMentions(deploymentFailure(ReservedName.class), "'datagraph.mine'", "'datagraph.'", "reserved");
+    }
+
+    @ApplicationScoped
     public static class ReturnsAValue {
         @Processor(name = "returning", inputs = "a")
         public int run(@Input("a") IO<Integer> a) {

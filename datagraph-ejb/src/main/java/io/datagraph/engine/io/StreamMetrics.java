@@ -2,6 +2,7 @@ package io.datagraph.engine.io;
 
 import io.datagraph.engine.metrics.Counter;
 import io.datagraph.engine.metrics.MetricFamily;
+import io.datagraph.engine.processor.ProcessorRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The values processors read and emit on this node, per processor and stream. A reader or writer takes
- * its cell once and increments it per value: no lookup, no store round trip. Thread-safe.
+ * its cell once and increments it per value: no lookup, no store round trip. The engine's {@linkplain
+ * ProcessorRegistry#isBuiltIn built-in} processors get cells of their own that no metric shows. Thread-safe.
  */
 @ApplicationScoped
 public class StreamMetrics {
@@ -21,12 +23,12 @@ public class StreamMetrics {
 
     /** The cell counting what {@code processor} reads of {@code stream}. */
     public LongAdder read(String processor, String stream) {
-        return read.cell(processor, stream);
+        return ProcessorRegistry.isBuiltIn(processor) ? new LongAdder() : read.cell(processor, stream);
     }
 
     /** The cell counting what {@code processor} emits on {@code stream}. */
     public LongAdder emitted(String processor, String stream) {
-        return emitted.cell(processor, stream);
+        return ProcessorRegistry.isBuiltIn(processor) ? new LongAdder() : emitted.cell(processor, stream);
     }
 
     public List<MetricFamily> families() {

@@ -15,11 +15,16 @@ import java.util.Map;
 /**
  * Finds every {@code @Processor} method of every managed bean at deployment and validates it;
  * any mismatch, or two processors of one name, fails the deployment with a message naming the
- * processor and the parameter.
+ * processor and the parameter. The engine's own processors ({@link ProcessorRegistry#isBuiltIn built in})
+ * are kept apart; an application's processor may not take a name reserved for them.
  */
 public class ProcessorExtension implements Extension {
 
+    /** The engine's classes: their processors are its built-in ones. */
+    private static final String ENGINE_PACKAGE = "io.datagraph.engine.";
+
     private final List<ProcessorMethod> processors = new ArrayList<>();
+    private final List<ProcessorMethod> builtIn = new ArrayList<>();
     private final List<Throwable> problems = new ArrayList<>();
 
     <X> void findProcessors(@Observes ProcessManagedBean<X> event) {
@@ -27,7 +32,17 @@ public class ProcessorExtension implements Extension {
             Processor annotation = method.getAnnotation(Processor.class);
             if (annotation != null) {
                 try {
-                    processors.add(ProcessorMethod.of(event.getBean(), method.getJavaMember(), annotation));
+                    ProcessorMethod processor = ProcessorMethod.of(event.getBean(), method.getJavaMember(), annotation);
+                    boolean engines = method.getJavaMember().getDeclaringClass().getName().startsWith(ENGINE_PACKAGE);
+                    if (engines) {
+                        builtIn.add(processor);
+                    } else if (ProcessorRegistry.isBuiltIn(processor.name())) {
+                        throw new InvalidProcessorException("processor '" + processor.name() + "' (" + processor.location()
+                                + "): names beginning '" + ProcessorRegistry.BUILT_IN_PREFIX + "' are reserved for the"
+                                + " engine's own processors; choose another name");
+                    } else {
+                        processors.add(processor);
+                    }
                 } catch (InvalidProcessorException e) {
                     problems.add(e);
                 }
@@ -47,8 +62,13 @@ public class ProcessorExtension implements Extension {
         problems.forEach(event::addDeploymentProblem);
     }
 
-    /** Every valid processor found; complete once the deployment is validated. */
+    /** Every valid processor of the application; complete once the deployment is validated. */
     public List<ProcessorMethod> processors() {
         return List.copyOf(processors);
+    }
+
+    /** The engine's own processors (e.g. its deployment warm-up's). */
+    public List<ProcessorMethod> builtIn() {
+        return List.copyOf(builtIn);
     }
 }

@@ -1,5 +1,6 @@
 package io.datagraph.engine.run;
 
+import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.io.JsonMapper;
@@ -23,20 +24,25 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the engine's per-value path once at deployment, so that the first run a user starts does not
- * pay alone for class loading and JIT compilation (measured in one JVM, {@code SquaresBenchmark}: the
- * first run of a million values at 0.5 of warm throughput without it, 0.65 with it; processors' own
- * code stays cold, the REST layer warms itself on a run of the same kind). {@code datagraph.node.warm-up-values}
- * numbers are written to the stream of a {@linkplain #open throwaway run} through the emitter processors
- * write with, read back through the cursor they read with, and the run's keys deleted. Other layers warm
- * themselves up after it as {@linkplain #join parts} of it. Readiness waits for it all ({@link #done()},
- * {@link #parts()}); a store that does not answer ends it at once. Thread-safe.
+ * Runs the engine's run path once at deployment, so that the first run a user starts does not pay alone
+ * for class loading and JIT compilation: a run of its {@linkplain WarmUpProcessors built-in processors}
+ * (range → square → sum of {@code datagraph.node.warm-up-values} numbers) started, run and read as any
+ * run is, but never admitted, so never listed nor counted, and no {@code RunEnded} fired; its keys are
+ * deleted once it completed. Measured in one JVM ({@code SquaresBenchmark}, README "Benchmarks"). Other
+ * layers warm themselves up after it as {@linkplain #join parts} of it. Readiness waits for it all
+ * ({@link #done()}, {@link #parts()}); a store that does not answer ends it at once. Thread-safe.
  */
 @ApplicationScoped
 public class DeploymentWarmUp {
 
     private static final Logger LOG = Logger.getLogger(DeploymentWarmUp.class.getName());
     private static final String STREAM = "values";
+    /** How the id of every run the warm-up makes begins: a run id nothing else gives. */
+    private static final String RUN_PREFIX = "warm-up-";
+    /** The engine's own part, as readiness reports it. */
+    public static final String PART = "engine";
+    /** How long the warm-up's run may take before the warm-up gives up on it. */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
 
     @Inject
     RunRepository runs;
@@ -56,6 +62,9 @@ public class DeploymentWarmUp {
     @Inject
     ManagedThreads threads;
 
+    @Inject
+    Supervisor supervisor;
+
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -63,19 +72,29 @@ public class DeploymentWarmUp {
         // one-time costs even a tiny run pays: JSON-B's mapping of the plan, the random source of run ids
         json.jsonb().fromJson(json.jsonb().toJson(plan()), RunPlan.class);
         UUID.randomUUID();
+        Part own = join(PART);
         long values = config.node().warmUpValues();
         if (values == 0) {
+            own.end("off (datagraph.node.warm-up-values=0)");
             done.countDown();
             return;
         }
+        own.report("running range → square → sum of its own processors over " + values + " values");
         // a thread of its own: on the scheduler's it would hold back heartbeats for as long as it runs
         threads.newThread("datagraph warm-up", () -> {
             try {
                 long started = System.nanoTime();
                 check(values);
-                LOG.fine(() -> "warmed up with " + values + " values in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                String outcome = "ran range → square → sum of its own processors over " + values + " values in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms";
+                own.end(outcome);
+                LOG.info(() -> "the engine warmed up: " + outcome);
             } catch (RuntimeException e) {
+                own.end("did not complete (the first run will be slower): " + e);
                 LOG.log(Level.INFO, "the engine's warm-up did not complete (the first run will be slower): " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                own.end("interrupted");
+                Thread.currentThread().interrupt();
             } finally {
                 done.countDown();
             }
@@ -132,16 +151,30 @@ public class DeploymentWarmUp {
         return done.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** Writes the numbers, reads them back and checks their sum. */
-    private void check(long values) {
-        try (ThrowawayRun run = open(values)) {
-            long sum = 0;
-            for (Long value : streams.<Long>io(run.id(), run.stream(), Optional.empty(), "", Long.class)) {
-                sum += value;
+    /** Whether a run is one the warm-up made (which no user sees). */
+    public static boolean isWarmUp(String runId) {
+        return runId.startsWith(RUN_PREFIX);
+    }
+
+    /** Runs the built-in flow over the numbers, checks its total, and deletes the run's keys. */
+    private void check(long values) throws InterruptedException {
+        String runId = RUN_PREFIX + UUID.randomUUID();
+        RunKeys keys = runs.keys(runId);
+        try {
+            StoreRun run = supervisor.startWarmUp(runId, WarmUpProcessors.FLOW, Map.of(WarmUpProcessors.INPUT, List.of(values)),
+                    Duration.ofMinutes(1));
+            List<Long> total = run.<Long>io(WarmUpProcessors.OUTPUT, Long.class).stream().toList();
+            long expected = WarmUpProcessors.total(values);
+            if (!total.equals(List.of(expected))) {
+                throw new IllegalStateException("the warm-up's run gave " + total + " for " + values + " values, not " + expected);
             }
-            if (sum != run.sum()) {
-                throw new IllegalStateException("the warm-up read back a sum of " + sum + " for " + values + " values");
+            RunStatus status = run.await(RUN_TIMEOUT);
+            if (status != RunStatus.COMPLETED) {
+                throw new IllegalStateException("the warm-up's run ended " + status);
             }
+        } finally {
+            store.redisson().getKeys().delete(keys.metaAndStreams(WarmUpProcessors.STREAMS).stream().map(String.class::cast)
+                    .toArray(String[]::new));
         }
     }
 

@@ -3,6 +3,7 @@ package io.datagraph.engine.run;
 import io.datagraph.engine.metrics.Counter;
 import io.datagraph.engine.metrics.Gauge;
 import io.datagraph.engine.metrics.MetricFamily;
+import io.datagraph.engine.processor.ProcessorRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * What processors do on this node: invocations (a stream processor's attempt, or one call of an
  * element-wise processor with one value), the failures among them, retries, dead letters, and how many
- * run right now. Thread-safe.
+ * run right now; not the engine's {@linkplain ProcessorRegistry#isBuiltIn built-in} ones (its deployment
+ * warm-up's). Thread-safe.
  */
 @ApplicationScoped
 public class ProcessorMetrics {
@@ -34,11 +36,17 @@ public class ProcessorMetrics {
 
     /** An invocation of {@code processor} begins; {@link #end} must follow, however it ends. */
     void begin(String processor) {
+        if (ProcessorRegistry.isBuiltIn(processor)) {
+            return; // the engine's own, run at deployment: not the application's work
+        }
         invocations.inc(processor);
         running.computeIfAbsent(processor, name -> new AtomicLong()).incrementAndGet();
     }
 
     void end(String processor) {
+        if (ProcessorRegistry.isBuiltIn(processor)) {
+            return;
+        }
         running.get(processor).decrementAndGet();
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The runs this node started and ended. A run's end is counted by the node whose script ended it (the
- * script answers how long the run ran, in store time), so a cluster's sum counts each run once.
- * Thread-safe.
+ * script answers how long the run ran, in store time), so a cluster's sum counts each run once. The
+ * deployment warm-up's run is not counted. Thread-safe.
  */
 @ApplicationScoped
 public class RunMetrics {

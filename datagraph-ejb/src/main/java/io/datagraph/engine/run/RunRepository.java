@@ -237,7 +237,9 @@ public class RunRepository {
                       List<Scripts.LastEntry> last) {
         Scripts.Finish finish = store.call(Scripts.finish(keys(runId), step.partition(), attempt.writer(), driver,
                 step.outputs(), plan.shape(), last));
-        metrics.finished(finish);
+        if (!DeploymentWarmUp.isWarmUp(runId)) {
+            metrics.finished(finish);
+        }
         return finish.nextPartition();
     }
 

@@ -113,6 +113,9 @@ public class Supervisor implements DispatchReceiver {
     @PostConstruct
     void listen() {
         signals.onRunEnded((runId, status, epoch) -> {
+            if (DeploymentWarmUp.isWarmUp(runId)) {
+                return; // never admitted, nor seen by observers
+            }
             threads.soon("telling observers that run " + runId + " ended",
                     () -> beanManager.getEvent().select(io.datagraph.RunEnded.class).fire(new io.datagraph.RunEnded(runId, status)));
             admission.release(runId, status);
@@ -198,6 +201,27 @@ public class Supervisor implements DispatchReceiver {
         runMetrics.started();
         schedule(runId, plan, 0, 0);
         return new Datagraph.Submission(handle(runId, plan), true);
+    }
+
+    /**
+     * Starts a run of the engine's built-in processors on this node, for its deployment warm-up, through
+     * the path every run takes but admission: so it counts against no limit, is never listed, and counts in
+     * no metric of runs; its processors run on the local executor whatever {@code datagraph.executor.mode}
+     * says. Its id must be a {@linkplain DeploymentWarmUp#isWarmUp warm-up's}, which no node fires a
+     * {@code RunEnded} for.
+     */
+    StoreRun startWarmUp(String runId, Flow flow, java.util.Map<String, List<?>> inputs, java.time.Duration retention) {
+        if (!DeploymentWarmUp.isWarmUp(runId)) {
+            throw new IllegalArgumentException("not a warm-up's run id: " + runId);
+        }
+        ResolvedFlow resolved = FlowResolver.resolve(flow, registry::builtInSignature);
+        RunPlan plan = RunPlan.of(resolved, io.datagraph.OutputSelection.FINAL, java.util.Set.of());
+        runs.create(runId, plan, new io.datagraph.engine.protocol.Driver(config.node().id(), plan.processors()), inputs,
+                retention, Optional.empty(), Optional.empty());
+        for (RunPlan.Step step : plan.partition(0)) {
+            hand(executors.local(), new Invocation(this, runId, plan, step, LOCAL, 0, () -> { }));
+        }
+        return handle(runId, plan);
     }
 
     private Datagraph.Submission bound(String runId, String key, RequestFingerprint asked, RequestFingerprint recorded) {
