@@ -48,7 +48,7 @@ final class SecondServer implements AutoCloseable {
     static SecondServer start(Map<String, String> properties, boolean withoutTelemetry)
             throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("datagraph.it.wildfly-home", "target/server"));
-        Path base = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "datagraph-second-server-");
+        Path base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "second-server-"); // the build's: kept for its logs, gone with it
         copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
         // the test's own server records what Arquillian deploys to it in this file: start without those
         Path config = base.resolve("configuration/standalone.xml");

@@ -47,7 +47,7 @@ class SecondServerIT {
                 "datagraph.node.id", "second-server",
                 "datagraph.processors.enabled", "none-server-wide"));
         Path war = ProcessorWar.export(ProcessorWar.configured("datagraph.processors.enabled=greet"),
-                Files.createTempDirectory("datagraph-war-").resolve("acme-processors.war"));
+                Files.createTempDirectory(Path.of("target").toAbsolutePath(), "war-").resolve("acme-processors.war"));
         second.deploy(war);
         // the other server's engine publishes its processors with its first heartbeat
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -86,7 +86,7 @@ class DeploymentWarmUpTest {
         HealthCheckResponse check = warmUpCheck();
         assertEquals(HealthCheckResponse.Status.UP, check.getStatus());
         String engine = (String) check.getData().orElseThrow().get(DeploymentWarmUp.PART);
-        assertTrue(engine.matches("ran range → square → sum of its own processors over 20000 values in [0-9]+ ms"), engine);
+        assertTrue(engine.matches("ran its own range -> square -> sum over 20000 values in [0-9]+ ms"), engine);
     }
 
     @Test

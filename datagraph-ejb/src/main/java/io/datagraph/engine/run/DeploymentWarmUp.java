@@ -79,13 +79,14 @@ public class DeploymentWarmUp {
             done.countDown();
             return;
         }
-        own.report("running range → square → sum of its own processors over " + values + " values");
+        // readiness data in ASCII: Payara's health endpoint turns other characters into '?'
+        own.report("running its own range -> square -> sum over " + values + " values");
         // a thread of its own: on the scheduler's it would hold back heartbeats for as long as it runs
         threads.newThread("datagraph warm-up", () -> {
             try {
                 long started = System.nanoTime();
                 check(values);
-                String outcome = "ran range → square → sum of its own processors over " + values + " values in "
+                String outcome = "ran its own range -> square -> sum over " + values + " values in "
                         + (System.nanoTime() - started) / 1_000_000 + " ms";
                 own.end(outcome);
                 LOG.info(() -> "the engine warmed up: " + outcome);
