@@ -25,20 +25,20 @@ public class WarmUpProcessors {
     /** Every stream of a run of the flow. */
     static final List<String> STREAMS = List.of(INPUT, "numbers", "squares", OUTPUT);
 
-    /** Emits the numbers 0 to n - 1 for each n it reads. */
+    /** Emits the numbers 0 to n - 1 for each n it reads, as ints (wrapping): both common number types get used. */
     @Processor(name = "datagraph.warm-up.range", inputs = "count", outputs = "numbers")
-    public void range(IO<Long> count, Emitter<Long> numbers) {
+    public void range(IO<Long> count, Emitter<Integer> numbers) {
         for (long n : count) {
             for (long i = 0; i < n; i++) {
-                numbers.emit(i);
+                numbers.emit((int) i);
             }
         }
     }
 
     @Processor(name = "datagraph.warm-up.square", inputs = "numbers", outputs = "squares")
-    public void square(IO<Long> numbers, Emitter<Long> squares) {
-        for (long x : numbers) {
-            squares.emit(x * x);
+    public void square(IO<Integer> numbers, Emitter<Long> squares) {
+        for (int x : numbers) {
+            squares.emit((long) x * x);
         }
     }
 
@@ -55,7 +55,7 @@ public class WarmUpProcessors {
     static long total(long n) {
         long sum = 0;
         for (long i = 0; i < n; i++) {
-            sum += i * i;
+            sum += (long) (int) i * (int) i;
         }
         return sum;
     }
