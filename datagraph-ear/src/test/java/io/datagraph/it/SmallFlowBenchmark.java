@@ -25,11 +25,13 @@ import java.util.stream.Collectors;
  * Benchmarks small flows, one per request, against a running server ({@code ./serve}): 1, 8 and 32
  * clients each start a flow and read its output as JSON, again and again. Prints per round flows/s,
  * p50 and p99, and CPU seconds per flow of client, server (and of that, the server's JIT compiler
- * threads: a server started just before spends much of its CPU compiling) and store; then the median
- * of the warm rounds beside the HTTP ceiling measured in the same run (a static page's requests/s, halved: a
+ * threads) and store; then the median of the rounds beside the HTTP ceiling measured in the same run (a static page's requests/s, halved: a
  * flow is two requests); then the store commands and script calls one flow costs, counted with
  * {@code MONITOR} over flows run one at a time, less the node's background commands in an equal
- * idle interval.
+ * idle interval. Before its rounds, each load runs at 32 clients in slices of a round's length until the
+ * server's JIT compiler takes less than a tenth of the server's CPU in a slice: a server started just before
+ * spends half its CPU compiling for tens of seconds, and that is the cold start ({@code ./benchmark rest}
+ * measures it), not the cost of a flow.
  *
  * <pre>./benchmark small [rounds=3] [seconds per round=5]</pre>
  *
@@ -41,6 +43,10 @@ public final class SmallFlowBenchmark {
     private static final String ROOT = System.getProperty("datagraph.it.http", "http://127.0.0.1:8080");
     private static final URI STORE = URI.create(System.getProperty("datagraph.it.redis", "redis://127.0.0.1:6379"));
     private static final int[] CLIENTS = {1, 8, 32};
+    /** The warm-up ends once the server's JIT compiler takes less than this share of its CPU in a slice... */
+    private static final double COMPILING_SHARE = 0.10;
+    /** ...or after this many slices. */
+    private static final int MAX_WARM_UP_SLICES = 12;
 
     /** A small flow: the request that starts it and the output read back. */
     private record Shape(String name, String start, String output, String expected) {
@@ -98,6 +104,10 @@ public final class SmallFlowBenchmark {
                 ROOT, probe.headers().firstValue("Server").orElse("?"), serverPid, STORE, storePid,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), rounds, seconds);
         Map<String, Round> medians = new java.util.LinkedHashMap<>();
+        warmUp("static page", seconds, () -> expect(get(ROOT + "/datagraph/"), 200, null));
+        for (Shape shape : SHAPES) {
+            warmUp(shape.name(), seconds, () -> flow(shape));
+        }
         medians.put("static page, 32 clients", rounds("static page (GET /datagraph/), 32 clients", "requests", 32,
                 rounds, seconds, () -> expect(get(ROOT + "/datagraph/"), 200, null)));
         for (Shape shape : SHAPES) {
@@ -107,8 +117,8 @@ public final class SmallFlowBenchmark {
             }
         }
         double ceiling = medians.get("static page, 32 clients").rate() / 2;
-        System.out.printf("%nmedian of warm rounds (round 1 is the warm-up; the HTTP ceiling is half the static"
-                + " page's requests/s at 32 clients: %,.0f flows/s)%n", ceiling);
+        System.out.printf("%nmedian of the rounds (the HTTP ceiling is half the static page's requests/s at 32 clients:"
+                + " %,.0f flows/s)%n", ceiling);
         medians.forEach((name, round) -> System.out.printf("  %-42s %s%s%n", name,
                 round.describe(name.startsWith("static") ? "requests" : "flows"),
                 name.startsWith("static") ? "" : String.format("   %.0f%% of ceiling", 100 * round.rate() / ceiling)));
@@ -117,7 +127,24 @@ public final class SmallFlowBenchmark {
         }
     }
 
-    /** Runs rounds of one load; prints each and answers the median of the warm ones (all but the first) by rate. */
+    /**
+     * Runs a load at 32 clients in slices of {@code seconds} until the server's JIT compiler takes less than
+     * {@link #COMPILING_SHARE} of the server's CPU in one, or for {@link #MAX_WARM_UP_SLICES} slices; prints each.
+     */
+    private void warmUp(String name, double seconds, Runnable operation) throws InterruptedException {
+        System.out.printf("%nwarm-up: %s, 32 clients, until the JIT compiler takes under %.0f%% of the server's CPU%n", name,
+                100 * COMPILING_SHARE);
+        for (int slice = 1; slice <= MAX_WARM_UP_SLICES; slice++) {
+            Round result = load(32, seconds, operation);
+            System.out.printf("  slice %d: %s%n", slice, result.describe(name.startsWith("static") ? "requests" : "flows"));
+            if (result.serverJitCpu() < COMPILING_SHARE * result.serverCpu()) {
+                return;
+            }
+        }
+        System.out.printf("  still compiling after %d slices: the rounds below include it%n", MAX_WARM_UP_SLICES);
+    }
+
+    /** Runs rounds of one load; prints each and answers the median by rate. */
     private Round rounds(String name, String unit, int clients, int rounds, double seconds, Runnable operation)
             throws InterruptedException {
         System.out.printf("%n%s%n", name);
@@ -127,9 +154,8 @@ public final class SmallFlowBenchmark {
             System.out.printf("  round %d: %s%n", round, result.describe(unit));
             done.add(result);
         }
-        List<Round> warm = new ArrayList<>(done.subList(done.size() > 1 ? 1 : 0, done.size()));
-        warm.sort((a, b) -> Double.compare(a.rate(), b.rate()));
-        return warm.get(warm.size() / 2);
+        done.sort((a, b) -> Double.compare(a.rate(), b.rate()));
+        return done.get(done.size() / 2);
     }
 
     /** {@code clients} threads repeat the operation for {@code seconds}. */
