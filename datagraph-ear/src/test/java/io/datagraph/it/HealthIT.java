@@ -68,9 +68,15 @@ class HealthIT {
     }
 
     @Test
-    void livenessReportsTheEngine() {
+    void livenessReportsTheEngineAndThePoolItRunsProcessorsOn() {
+        // a run first: the pool is looked up when the first processor is handed to it
+        String run = Api.start("{\"processors\":[\"multiply\"],\"inputs\":{\"foo\":[3]}}");
+        assertEquals("[0,2,4]", Api.get("/flows/" + run + "/outputs/bar", "application/json").body());
         HttpResponse<String> live = Api.health("live");
         assertEquals(200, live.statusCode(), live.body());
         assertTrue(live.body().contains("\"datagraph-engine\",\"status\":\"UP\""), live.body());
+        // the server's pool, though the first processors on this server (the warm-up's) ran on threads of their own
+        assertTrue(live.body().contains("\"executor\":\"the server's ManagedExecutorService (java:comp/DefaultManagedExecutorService)\""),
+                live.body());
     }
 }

@@ -33,6 +33,9 @@ public class ExecutorLookup {
 
     private ExecutorService privatePool;
 
+    /** What {@link #executor()} settled on, for liveness to report; null until then. */
+    private volatile String description;
+
     @PostConstruct
     void lookUp() {
         managed = ServerResources.lookup(ServerResources.EXECUTOR, ManagedExecutorService.class);
@@ -40,19 +43,29 @@ public class ExecutorLookup {
 
     public synchronized ExecutorService executor() {
         if (managed != null && ServerResources.EXECUTOR.equals(config.executor().jndi())) {
+            description = "the server's ManagedExecutorService (" + ServerResources.EXECUTOR + ")";
             return managed;
         }
         if (privatePool != null) {
             return privatePool;
         }
         try {
-            return InitialContext.doLookup(config.executor().jndi());
+            ExecutorService found = InitialContext.doLookup(config.executor().jndi());
+            description = "the ManagedExecutorService at " + config.executor().jndi();
+            return found;
         } catch (NamingException | RuntimeException e) {
             LOG.info(() -> "no ManagedExecutorService at " + config.executor().jndi() + " (" + e
                     + "); running processors on a private pool of " + config.executor().fallbackThreads() + " threads");
             privatePool = Executors.newFixedThreadPool(config.executor().fallbackThreads(), new DaemonThreads());
+            description = "a private pool of " + config.executor().fallbackThreads() + " threads (no ManagedExecutorService at "
+                    + config.executor().jndi() + ")";
             return privatePool;
         }
+    }
+
+    /** Which pool processors run on, once {@link #executor()} has been asked; else empty. */
+    public java.util.Optional<String> description() {
+        return java.util.Optional.ofNullable(description);
     }
 
     @PreDestroy

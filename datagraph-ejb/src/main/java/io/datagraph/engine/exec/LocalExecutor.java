@@ -3,7 +3,6 @@ package io.datagraph.engine.exec;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.spi.ProcessorExecutor;
 import io.datagraph.spi.ProcessorTask;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,11 +25,25 @@ public class LocalExecutor implements ProcessorExecutor {
     @Inject
     ExecutorLookup lookup;
 
-    private ExecutorService pool;
+    /**
+     * Looked up at the first processor handed here, not when the bean is made: that may be on a thread
+     * of the {@code ManagedThreadFactory} (the warm-up's, asking which processors run here), which on
+     * WildFly does not see {@code java:comp}, and the lookup would settle on the private pool for good.
+     */
+    private volatile ExecutorService pool;
 
-    @PostConstruct
-    void lookUpPool() {
-        pool = lookup.executor();
+    private ExecutorService lookedUp() {
+        ExecutorService found = pool;
+        if (found == null) {
+            found = lookup.executor();
+            pool = found;
+        }
+        return found;
+    }
+
+    /** Which pool processors run on here ("not looked up yet" before the first). */
+    public String pool() {
+        return lookup.description().orElse("not looked up yet");
     }
 
     @Override
@@ -40,7 +53,7 @@ public class LocalExecutor implements ProcessorExecutor {
 
     @Override
     public void execute(ProcessorTask task) {
-        pool.execute(() -> {
+        lookedUp().execute(() -> {
             // an interrupt left by the thread's previous work is not meant for this processor
             Thread.interrupted();
             try {
@@ -54,8 +67,12 @@ public class LocalExecutor implements ProcessorExecutor {
 
     /** Whether the pool still takes work (false once the server shuts it down). */
     public boolean accepting() {
+        ExecutorService found = pool;
+        if (found == null) {
+            return true; // no processor has run yet
+        }
         try {
-            return !pool.isShutdown();
+            return !found.isShutdown();
         } catch (IllegalStateException managed) {
             // a ManagedExecutorService refuses lifecycle calls: the container owns its lifecycle
             return true;

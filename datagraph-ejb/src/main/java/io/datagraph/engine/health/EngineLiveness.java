@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive while the engine's own machinery works: the pool that runs processors accepts work. Reports
- * the processors running here, whether run signals are subscribed (without them readers fall back to
+ * which pool that is, the processors running here, whether run signals are subscribed (without them readers fall back to
  * polling: slower, not dead), and the clients followed over Server-Sent Events, of how many it takes
  * (all taken refuses new ones with 503: not dead either).
  */
@@ -41,6 +41,7 @@ public class EngineLiveness implements HealthCheck {
                 .status(executor.accepting())
                 // which engine answers: a server may hold several (the EAR's, a processor WAR's)
                 .withData("node", config.node().id())
+                .withData("executor", executor.pool())
                 .withData("processorsRunning", invocations.runningCount())
                 .withData("signalsSubscribed", signals.subscribed())
                 .withData("sseClients", streaming.active())

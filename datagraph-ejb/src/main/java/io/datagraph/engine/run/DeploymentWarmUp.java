@@ -163,7 +163,7 @@ public class DeploymentWarmUp {
         RunKeys keys = runs.keys(runId);
         try {
             StoreRun run = supervisor.startWarmUp(runId, WarmUpProcessors.FLOW, Map.of(WarmUpProcessors.INPUT, List.of(values)),
-                    Duration.ofMinutes(1));
+                    Duration.ofMinutes(1), task -> threads.newThread("datagraph warm-up processor", task).start());
             List<Long> total = run.<Long>io(WarmUpProcessors.OUTPUT, Long.class).stream().toList();
             long expected = WarmUpProcessors.total(values);
             if (!total.equals(List.of(expected))) {

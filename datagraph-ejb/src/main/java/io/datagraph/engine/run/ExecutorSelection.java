@@ -54,11 +54,6 @@ public class ExecutorSelection {
         return selected;
     }
 
-    /** The executor that runs processors on this node, whichever is selected. */
-    ProcessorExecutor local() {
-        return local;
-    }
-
     /** The executor for a processor of a run this node starts: the selected one if it can, else the store. */
     ProcessorExecutor forStart(String processor) {
         return selected.canExecute(processor) ? selected : store;
