@@ -75,8 +75,7 @@ class HealthIT {
         HttpResponse<String> live = Api.health("live");
         assertEquals(200, live.statusCode(), live.body());
         assertTrue(live.body().contains("\"datagraph-engine\",\"status\":\"UP\""), live.body());
-        // the server's pool, though the first processors on this server (the warm-up's) ran on threads of their own
-        assertTrue(live.body().contains("\"executor\":\"the server's ManagedExecutorService (java:comp/DefaultManagedExecutorService)\""),
-                live.body());
+        // the server's pool, though the first processors here (the warm-up's) started from a thread that does not see java:comp
+        assertTrue(live.body().contains("\"executor\":\"the server's ManagedExecutorService ("), live.body());
     }
 }

@@ -36,14 +36,27 @@ public class ExecutorLookup {
     /** What {@link #executor()} settled on, for liveness to report; null until then. */
     private volatile String description;
 
+    /** Where {@link #managed} was found. */
+    private String managedAt;
+
     @PostConstruct
     void lookUp() {
         managed = ServerResources.lookup(ServerResources.EXECUTOR, ManagedExecutorService.class);
+        managedAt = ServerResources.EXECUTOR;
+        if (managed == null) {
+            for (String name : ServerResources.EXECUTOR_GLOBAL) {
+                managed = ServerResources.lookup(name, ManagedExecutorService.class);
+                if (managed != null) {
+                    managedAt = name;
+                    break;
+                }
+            }
+        }
     }
 
     public synchronized ExecutorService executor() {
         if (managed != null && ServerResources.EXECUTOR.equals(config.executor().jndi())) {
-            description = "the server's ManagedExecutorService (" + ServerResources.EXECUTOR + ")";
+            description = "the server's ManagedExecutorService (" + managedAt + ")";
             return managed;
         }
         if (privatePool != null) {
@@ -61,6 +74,14 @@ public class ExecutorLookup {
                     + config.executor().jndi() + ")";
             return privatePool;
         }
+    }
+
+    /**
+     * Whether the server's default executor was found (from this thread, if the bean is made now): then
+     * {@link #executor()} answers it from any thread.
+     */
+    public boolean managedFound() {
+        return managed != null && ServerResources.EXECUTOR.equals(config.executor().jndi());
     }
 
     /** Which pool processors run on, once {@link #executor()} has been asked; else empty. */

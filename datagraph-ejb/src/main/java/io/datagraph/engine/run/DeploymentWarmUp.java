@@ -65,6 +65,12 @@ public class DeploymentWarmUp {
     @Inject
     Supervisor supervisor;
 
+    @Inject
+    io.datagraph.engine.exec.ExecutorLookup executorLookup;
+
+    @Inject
+    io.datagraph.engine.exec.LocalExecutor localExecutor;
+
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -152,6 +158,19 @@ public class DeploymentWarmUp {
         return done.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Where the warm-up's processors run: on the local executor, as every run's, when this thread finds the
+     * server's pool (WildFly and Payara bind it under names any thread sees, too); else on threads of their
+     * own, because the local executor looks its pool up once, and a lookup from here, which does not see
+     * {@code java:comp}, would leave it on its private pool for good (then the first run pays the lookup).
+     */
+    private java.util.function.Consumer<io.datagraph.spi.ProcessorTask> processorExecutor() {
+        if (executorLookup.managedFound()) {
+            return localExecutor::execute;
+        }
+        return task -> threads.newThread("datagraph warm-up processor", task).start();
+    }
+
     /** Whether a run is one the warm-up made (which no user sees). */
     public static boolean isWarmUp(String runId) {
         return runId.startsWith(RUN_PREFIX);
@@ -163,7 +182,7 @@ public class DeploymentWarmUp {
         RunKeys keys = runs.keys(runId);
         try {
             StoreRun run = supervisor.startWarmUp(runId, WarmUpProcessors.FLOW, Map.of(WarmUpProcessors.INPUT, List.of(values)),
-                    Duration.ofMinutes(1), task -> threads.newThread("datagraph warm-up processor", task).start());
+                    Duration.ofMinutes(1), processorExecutor());
             List<Long> total = run.<Long>io(WarmUpProcessors.OUTPUT, Long.class).stream().toList();
             long expected = WarmUpProcessors.total(values);
             if (!total.equals(List.of(expected))) {

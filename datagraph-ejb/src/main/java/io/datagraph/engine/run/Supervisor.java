@@ -206,13 +206,11 @@ public class Supervisor implements DispatchReceiver {
     /**
      * Starts a run of the engine's built-in processors on this node, for its deployment warm-up, through
      * the path every run takes but admission: so it counts against no limit, is never listed, and counts in
-     * no metric of runs. Its processors run on {@code threads}, not on the local executor: the warm-up runs
-     * on a thread of the {@code ManagedThreadFactory}, which on WildFly does not see {@code java:comp}, so the
-     * local executor's lookup of its pool, made there, would settle on its private pool for good. Its id
-     * must be a {@linkplain DeploymentWarmUp#isWarmUp warm-up's}, which no node fires a {@code RunEnded} for.
+     * no metric of runs. Its processors go to {@code executor} (see {@link DeploymentWarmUp} for which). Its
+     * id must be a {@linkplain DeploymentWarmUp#isWarmUp warm-up's}, which no node fires a {@code RunEnded} for.
      */
     StoreRun startWarmUp(String runId, Flow flow, java.util.Map<String, List<?>> inputs, java.time.Duration retention,
-                         java.util.concurrent.Executor threads) {
+                         java.util.function.Consumer<io.datagraph.spi.ProcessorTask> executor) {
         if (!DeploymentWarmUp.isWarmUp(runId)) {
             throw new IllegalArgumentException("not a warm-up's run id: " + runId);
         }
@@ -221,7 +219,7 @@ public class Supervisor implements DispatchReceiver {
         runs.create(runId, plan, new io.datagraph.engine.protocol.Driver(config.node().id(), plan.processors()), inputs,
                 retention, Optional.empty(), Optional.empty());
         for (RunPlan.Step step : plan.partition(0)) {
-            threads.execute(new Invocation(this, runId, plan, step, LOCAL, 0, () -> { }));
+            executor.accept(new Invocation(this, runId, plan, step, LOCAL, 0, () -> { }));
         }
         return handle(runId, plan);
     }
