@@ -2,6 +2,8 @@ package io.datagraph.engine.run;
 
 import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.exec.ExecutorLookup;
+import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.io.JsonMapper;
 import io.datagraph.engine.io.StoreEmitter;
@@ -10,6 +12,7 @@ import io.datagraph.engine.protocol.Attempt;
 import io.datagraph.engine.protocol.Driver;
 import io.datagraph.engine.protocol.RunKeys;
 import io.datagraph.engine.store.StoreClient;
+import io.datagraph.spi.ProcessorTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,10 +70,10 @@ public class DeploymentWarmUp {
     Supervisor supervisor;
 
     @Inject
-    io.datagraph.engine.exec.ExecutorLookup executorLookup;
+    ExecutorLookup executorLookup;
 
     @Inject
-    io.datagraph.engine.exec.LocalExecutor localExecutor;
+    LocalExecutor localExecutor;
 
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -164,7 +168,7 @@ public class DeploymentWarmUp {
      * own, because the local executor looks its pool up once, and a lookup from here, which does not see
      * {@code java:comp}, would leave it on its private pool for good (then the first run pays the lookup).
      */
-    private java.util.function.Consumer<io.datagraph.spi.ProcessorTask> processorExecutor() {
+    private Consumer<ProcessorTask> processorExecutor() {
         if (executorLookup.managedFound()) {
             return localExecutor::execute;
         }
