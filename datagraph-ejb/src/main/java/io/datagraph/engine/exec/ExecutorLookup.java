@@ -41,21 +41,17 @@ public class ExecutorLookup {
 
     @PostConstruct
     void lookUp() {
-        managed = ServerResources.lookup(ServerResources.EXECUTOR, ManagedExecutorService.class);
-        managedAt = ServerResources.EXECUTOR;
-        if (managed == null) {
-            for (String name : ServerResources.EXECUTOR_GLOBAL) {
-                managed = ServerResources.lookup(name, ManagedExecutorService.class);
-                if (managed != null) {
-                    managedAt = name;
-                    break;
-                }
+        for (String name : ServerResources.EXECUTOR_NAMES) {
+            managed = ServerResources.lookup(name, ManagedExecutorService.class);
+            if (managed != null) {
+                managedAt = name;
+                return;
             }
         }
     }
 
     public synchronized ExecutorService executor() {
-        if (managed != null && ServerResources.EXECUTOR.equals(config.executor().jndi())) {
+        if (managedFound()) {
             description = "the server's ManagedExecutorService (" + managedAt + ")";
             return managed;
         }

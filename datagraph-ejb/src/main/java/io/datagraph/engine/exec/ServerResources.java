@@ -13,12 +13,13 @@ final class ServerResources {
 
     static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
     /**
-     * Where WildFly and Payara also bind their default executor, in names any thread sees: {@code java:comp}
-     * is visible only to a thread working for a component (a request's), not to a thread of the
-     * {@code ManagedThreadFactory} (on WildFly) or a deployment thread.
+     * Where the default executor is looked up, in order: {@link #EXECUTOR}, then the names WildFly and Payara
+     * also bind it under, which any thread sees: {@code java:comp} is visible only to a thread working for a
+     * component (a request's), not to a thread of the {@code ManagedThreadFactory} (on WildFly) or a
+     * deployment thread.
      */
-    static final java.util.List<String> EXECUTOR_GLOBAL = java.util.List.of("java:jboss/ee/concurrency/executor/default",
-            "concurrent/__defaultManagedExecutorService");
+    static final java.util.List<String> EXECUTOR_NAMES = java.util.List.of(EXECUTOR,
+            "java:jboss/ee/concurrency/executor/default", "concurrent/__defaultManagedExecutorService");
     static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
     static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 

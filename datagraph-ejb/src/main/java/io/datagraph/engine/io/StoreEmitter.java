@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * small ones do, so costs no append at all (its values ride on its finish, below), where sending a
  * lone first value at once cost a small flow a round trip and a signal per stream (store round trips
  * per flow, {@code ./benchmark small}: {@code multiply} 9.0 → 7.4, range → square → sum of 10 26.5 →
- * 18.7). A fast producer so fills entries of up to {@code datagraph.emit.batch} values, blocking in {@link #emit} while its next batch is full and the previous one still in flight: each
+ * 18.7). A fast producer so fills entries of up to {@code datagraph.emit.batch} values, blocking in
+ * {@link #emit} while its next batch is full and the previous one still in flight: each
  * entry costs the store about the same whatever it holds, so full entries are what make a stream
  * fast (range → square → sum, {@code BaselineBenchmark}: 82% of the hand-written baseline sending at
  * each acknowledgement, 95% holding for 2 ms). A value emitted by a producer that then pauses waits

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The processors this node serves, by name: those the deployment implements, narrowed to
@@ -46,9 +47,7 @@ public class ProcessorRegistry {
         enabled.ifPresent(names -> names.stream().filter(name -> !map.containsKey(name)).forEach(name ->
                 LOG.warning(() -> "datagraph.processors.enabled names '" + name + "', which this deployment lacks")));
         byName = Map.copyOf(map);
-        Map<String, ProcessorMethod> engines = new LinkedHashMap<>();
-        extension.builtIn().forEach(p -> engines.put(p.name(), p));
-        builtIn = Map.copyOf(engines);
+        builtIn = extension.builtIn().stream().collect(Collectors.toUnmodifiableMap(ProcessorMethod::name, p -> p));
     }
 
     /** Whether {@code name} is that of an engine's own processor (which the catalog never lists). */

@@ -4,6 +4,7 @@ import io.datagraph.Datagraph;
 import io.datagraph.FlowFailedException;
 import io.datagraph.IdempotencyConflictException;
 import io.datagraph.LimitExceededException;
+import io.datagraph.OutputSelection;
 import io.datagraph.RunCancelledException;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
@@ -16,10 +17,12 @@ import io.datagraph.engine.node.NodeDirectory;
 import io.datagraph.engine.processor.ProcessorMethod;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.engine.protocol.Attempt;
+import io.datagraph.engine.protocol.Driver;
 import io.datagraph.engine.protocol.Scripts;
 import io.datagraph.engine.store.Signals;
 import io.datagraph.engine.trace.Tracing;
 import io.datagraph.spi.ProcessorExecutor;
+import io.datagraph.spi.ProcessorTask;
 import io.datagraph.flow.Flow;
 import io.datagraph.flow.FlowResolver;
 import io.datagraph.flow.NoLiveNodeException;
@@ -33,11 +36,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -209,14 +216,14 @@ public class Supervisor implements DispatchReceiver {
      * no metric of runs. Its processors go to {@code executor} (see {@link DeploymentWarmUp} for which). Its
      * id must be a {@linkplain DeploymentWarmUp#isWarmUp warm-up's}, which no node fires a {@code RunEnded} for.
      */
-    StoreRun startWarmUp(String runId, Flow flow, java.util.Map<String, List<?>> inputs, java.time.Duration retention,
-                         java.util.function.Consumer<io.datagraph.spi.ProcessorTask> executor) {
+    StoreRun startWarmUp(String runId, Flow flow, Map<String, List<?>> inputs, Duration retention,
+                         Consumer<ProcessorTask> executor) {
         if (!DeploymentWarmUp.isWarmUp(runId)) {
             throw new IllegalArgumentException("not a warm-up's run id: " + runId);
         }
         ResolvedFlow resolved = FlowResolver.resolve(flow, registry::builtInSignature);
-        RunPlan plan = RunPlan.of(resolved, io.datagraph.OutputSelection.FINAL, java.util.Set.of());
-        runs.create(runId, plan, new io.datagraph.engine.protocol.Driver(config.node().id(), plan.processors()), inputs,
+        RunPlan plan = RunPlan.of(resolved, OutputSelection.FINAL, Set.of());
+        runs.create(runId, plan, new Driver(config.node().id(), plan.processors()), inputs,
                 retention, Optional.empty(), Optional.empty());
         for (RunPlan.Step step : plan.partition(0)) {
             executor.accept(new Invocation(this, runId, plan, step, LOCAL, 0, () -> { }));
