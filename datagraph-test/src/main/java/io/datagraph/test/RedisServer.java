@@ -3,6 +3,7 @@ package io.datagraph.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,19 +12,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Redis (or Valkey) server process on a loopback port, for tests. The binary is
  * {@code $DATAGRAPH_REDIS_SERVER}, else {@code valkey-server} or {@code redis-server} on the PATH,
  * else the Linux x86-64 {@code redis-server} 6.2 that the {@code embedded-redis} artifact carries.
- * Nothing is persisted to disk.
+ * Its append-only file lives in a temporary directory that {@link #close()} deletes, and so does the
+ * JVM's exit for a server never closed (a static one, say): a test run leaves no data behind.
+ *
+ * <p>Instances are not safe for concurrent use by several threads; {@link #close()} is idempotent.
  */
 public final class RedisServer implements AutoCloseable {
 
     private static final String BUNDLED = "redis-server-6.2.6-v5-linux-amd64";
+    /** Servers not yet closed, which the JVM's exit stops and deletes the data of. */
+    private static final Set<RedisServer> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(RedisServer::close),
+                "datagraph-redis-cleanup"));
+    }
 
     private final int port;
     private final List<String> extraArgs;
@@ -40,6 +54,7 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        OPEN.add(this);
     }
 
     /** Starts a server on a free port with extra {@code --option value} arguments. */
@@ -112,18 +127,26 @@ public final class RedisServer implements AutoCloseable {
     /** Kills the server and starts it again on the same port without its data (a store that comes back empty). */
     public void restartEmpty() {
         stop();
+        deleteData(false);
+        startProcess();
+    }
+
+    /** Deletes what the server wrote to its directory, and the directory too when {@code itself}. */
+    private void deleteData(boolean itself) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> {
+            files.sorted(Comparator.reverseOrder()).filter(path -> itself || !path.equals(dir)).forEach(path -> {
                 try {
-                    Files.delete(path);
+                    Files.deleteIfExists(path);
                 } catch (IOException e) {
-                    throw new IllegalStateException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
-        startProcess();
     }
 
     /** Shuts the server down cleanly (SHUTDOWN: the append-only file is complete) and waits for it. */
@@ -160,9 +183,12 @@ public final class RedisServer implements AutoCloseable {
         startProcess();
     }
 
+    /** Kills the server and deletes its data directory. */
     @Override
     public void close() {
         stop();
+        deleteData(true);
+        OPEN.remove(this);
     }
 
     private void startProcess() {
