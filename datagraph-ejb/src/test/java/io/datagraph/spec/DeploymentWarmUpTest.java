@@ -3,6 +3,7 @@ package io.datagraph.spec;
 import io.datagraph.Datagraph;
 import io.datagraph.Run;
 import io.datagraph.RunEnded;
+import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.health.EngineMetrics;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.flow.Flow;
@@ -76,9 +77,22 @@ class DeploymentWarmUpTest {
     @Inject
     Datagraph datagraph;
 
+    @Inject
+    LocalExecutor localExecutor;
+
+    /** The local executor's pool as the warm-up left it, before any test starts a run. */
+    private String poolAfterWarmUp;
+
     @BeforeAll
     void warmedUp() throws InterruptedException {
         Await.until(warmUp::done, Duration.ofSeconds(60), "the warm-up did not end within 60 s");
+        poolAfterWarmUp = localExecutor.pool();
+    }
+
+    @Test
+    void theWarmUpRunsItsProcessorsOnThePoolEveryRunUsesSoTheFirstRunFindsItLookedUp() {
+        // under plain CDI there is no naming service: the private pool, as for every run
+        assertTrue(poolAfterWarmUp.startsWith("a private pool of "), poolAfterWarmUp);
     }
 
     @Test

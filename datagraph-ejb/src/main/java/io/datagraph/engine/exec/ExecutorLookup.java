@@ -39,6 +39,9 @@ public class ExecutorLookup {
     /** Where {@link #managed} was found. */
     private String managedAt;
 
+    /** Whether the JVM has no naming service (plain CDI): then every thread settles on the private pool. */
+    private volatile boolean noNaming;
+
     @PostConstruct
     void lookUp() {
         for (String name : ServerResources.EXECUTOR_NAMES) {
@@ -48,6 +51,7 @@ public class ExecutorLookup {
                 return;
             }
         }
+        noNaming = !ServerResources.namingAvailable();
     }
 
     public synchronized ExecutorService executor() {
@@ -78,6 +82,15 @@ public class ExecutorLookup {
      */
     public boolean managedFound() {
         return managed != null && ServerResources.EXECUTOR.equals(config.executor().jndi());
+    }
+
+    /**
+     * Whether {@link #executor()} settles on the same pool whichever thread asks first: when the server's
+     * default was found, or when there is no naming service to find any pool in. Otherwise a thread that
+     * does not see {@code java:comp} would settle on the private pool for good.
+     */
+    public boolean answersAlikeFromAnyThread() {
+        return managedFound() || noNaming;
     }
 
     /** Which pool processors run on, once {@link #executor()} has been asked; else empty. */

@@ -26,6 +26,21 @@ final class ServerResources {
     private ServerResources() {
     }
 
+    /**
+     * Whether this JVM has a naming service at all: false under plain CDI (tests, Weld SE), where no
+     * initial context can be made and so no thread finds any resource.
+     */
+    static boolean namingAvailable() {
+        try {
+            InitialContext.doLookup(EXECUTOR);
+            return true;
+        } catch (javax.naming.NoInitialContextException none) {
+            return false;
+        } catch (NamingException | RuntimeException other) {
+            return true;
+        }
+    }
+
     /** The resource bound at {@code name} if it is a {@code type}, else null. */
     static <T> T lookup(String name, Class<T> type) {
         try {

@@ -163,13 +163,14 @@ public class DeploymentWarmUp {
     }
 
     /**
-     * Where the warm-up's processors run: on the local executor, as every run's, when this thread finds the
-     * server's pool (WildFly and Payara bind it under names any thread sees, too); else on threads of their
-     * own, because the local executor looks its pool up once, and a lookup from here, which does not see
-     * {@code java:comp}, would leave it on its private pool for good (then the first run pays the lookup).
+     * Where the warm-up's processors run: on the local executor, as every run's, when its pool is the same
+     * whichever thread looks it up first (the server's, which WildFly and Payara bind under names any thread
+     * sees, or the private pool where there is no naming service), so the first run finds it looked up;
+     * else on threads of their own, because the local executor looks its pool up once, and a lookup from
+     * here, which does not see {@code java:comp}, would leave it on its private pool for good.
      */
     private Consumer<ProcessorTask> processorExecutor() {
-        if (executorLookup.managedFound()) {
+        if (executorLookup.answersAlikeFromAnyThread()) {
             return localExecutor::execute;
         }
         return task -> threads.newThread("datagraph warm-up processor", task).start();
