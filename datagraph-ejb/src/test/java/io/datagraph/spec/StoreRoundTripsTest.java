@@ -122,6 +122,28 @@ class StoreRoundTripsTest {
     }
 
     /**
+     * A reader that joins a long stream asks for two entries first and twice as many each time after, up
+     * to {@code datagraph.read.batch} (32): its first value costs the transfer of two entries, not of 32.
+     * range's 300,000 numbers fill 293 entries of 1,024 values (the tests' {@code datagraph.emit.batch}).
+     */
+    @Test
+    void aReaderJoiningALongStreamFetchesTwoEntriesFirstThenTwiceAsManyEachTime() throws InterruptedException {
+        Run run = datagraph.start("squares", Map.of("count", List.of(300_000)));
+        assertEquals(RunStatus.COMPLETED, run.await(Duration.ofSeconds(60)));
+        long[] read = new long[1];
+        List<String> trips = new StoreProbe(URI.create(store.url()))
+                .monitor(() -> read[0] = run.<Long>io("numbers", Long.class).stream().count()).stream()
+                .filter(line -> !line.contains(" lua]") && line.contains(run.id())).toList();
+        assertEquals(300_000, read[0]);
+        // a fetch names the stream's key, then its start, its limit and the reader (none here)
+        Pattern fetch = Pattern.compile(":io:numbers\" \"[^\"]*\" \"(\\d+)\" \"\"");
+        List<Integer> limits = trips.stream().map(fetch::matcher).filter(java.util.regex.Matcher::find)
+                .map(found -> Integer.parseInt(found.group(1))).toList();
+        assertEquals(List.of(2, 4, 8, 16, 32), limits.subList(0, Math.min(5, limits.size())), String.join("\n", trips));
+        assertEquals(List.of(32), limits.stream().skip(5).distinct().toList(), String.join("\n", trips));
+    }
+
+    /**
      * Starts heldBack → follower, lets heldBack emit once follower waits for a signal (its thread parked in
      * {@link Signals.Watch#await}), and waits for the run to complete; answers the run's id.
      */
