@@ -5,6 +5,7 @@ import io.datagraph.Run;
 import io.datagraph.RunEnded;
 import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.health.EngineMetrics;
+import io.datagraph.engine.trace.Tracing;
 import io.datagraph.engine.processor.ProcessorRegistry;
 import io.datagraph.flow.Flow;
 import io.datagraph.RunRequest;
@@ -80,13 +81,25 @@ class DeploymentWarmUpTest {
     @Inject
     LocalExecutor localExecutor;
 
+    @Inject
+    Tracing tracing;
+
     /** The local executor's pool as the warm-up left it, before any test starts a run. */
     private String poolAfterWarmUp;
+
+    /** Whether the warm-up left tracing looked up, before any test starts a run. */
+    private boolean tracingLookedUpAfterWarmUp;
 
     @BeforeAll
     void warmedUp() throws InterruptedException {
         Await.until(warmUp::done, Duration.ofSeconds(60), "the warm-up did not end within 60 s");
         poolAfterWarmUp = localExecutor.pool();
+        tracingLookedUpAfterWarmUp = tracing.lookedUp();
+    }
+
+    @Test
+    void theWarmUpLooksTheServersTracingUpSoTheFirstRunDoesNot() {
+        assertTrue(tracingLookedUpAfterWarmUp);
     }
 
     @Test

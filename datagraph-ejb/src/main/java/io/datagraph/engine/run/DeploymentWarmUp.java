@@ -5,6 +5,7 @@ import io.datagraph.engine.config.EngineConfig;
 import io.datagraph.engine.exec.ExecutorLookup;
 import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.exec.ManagedThreads;
+import io.datagraph.engine.trace.Tracing;
 import io.datagraph.engine.io.JsonMapper;
 import io.datagraph.engine.io.StoreEmitter;
 import io.datagraph.engine.io.StreamFactory;
@@ -75,6 +76,9 @@ public class DeploymentWarmUp {
     @Inject
     LocalExecutor localExecutor;
 
+    @Inject
+    Tracing tracing;
+
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -95,6 +99,7 @@ public class DeploymentWarmUp {
         threads.newThread("datagraph warm-up", () -> {
             try {
                 long started = System.nanoTime();
+                tracing.prepare();
                 check(values);
                 String outcome = "ran its own range -> square -> sum over " + values + " values in "
                         + (System.nanoTime() - started) / 1_000_000 + " ms";
