@@ -37,8 +37,8 @@ public class Tracing {
 
     /**
      * Looks the server's OpenTelemetry up now, and reads the calling thread's span once, rather than at the
-     * first run's start, which paid for both (21 ms of a fresh Payara's first {@code POST /flows}, where the
-     * first use sets the SDK up): the deployment warm-up calls it. Should that fail, the first run looks again.
+     * first run's start, which paid for both (about 8 ms of a fresh Payara's first {@code POST /flows}): the
+     * deployment warm-up calls it. Should that fail, the first run looks again.
      */
     public void prepare() {
         try {
