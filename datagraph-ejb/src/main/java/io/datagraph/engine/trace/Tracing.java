@@ -44,7 +44,6 @@ public class Tracing {
         try {
             traces().currentParent();
         } catch (RuntimeException e) {
-            traces = null;
             LOG.log(Level.FINE, "OpenTelemetry could not be looked up at deployment; the first run will look again", e);
         }
     }
