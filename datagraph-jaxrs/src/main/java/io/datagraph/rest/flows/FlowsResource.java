@@ -44,7 +44,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
@@ -52,9 +51,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code /flows}: start runs, watch them, read their outputs, feed their open inputs, cancel them. */
-@Path("flows")
+@Path(FlowsResource.PATH)
 @RequestScoped
 public class FlowsResource {
+
+    /** Where this resource lives under the API's base URL. */
+    static final String PATH = "flows";
 
     @Inject
     Datagraph datagraph;
@@ -101,13 +103,13 @@ public class FlowsResource {
         }
         Datagraph.Submission submission = datagraph.submit(request);
         Run run = submission.run();
-        UriBuilder runUri = uriInfo.getBaseUriBuilder().path(FlowsResource.class).path(run.id());
+        RunUris uris = new RunUris(uriInfo.getBaseUri(), run.id());
         if (!submission.created()) {
             return Response.ok(RunJson.state(run, RunJson.view(uriInfo, run.id())).toString())
-                    .location(runUri.build()).build();
+                    .location(uris.run()).build();
         }
-        return Response.created(runUri.build())
-                .entity(RunJson.started(run, runUri, RunJson.view(uriInfo, run.id())).toString()).build();
+        return Response.created(uris.run())
+                .entity(RunJson.started(run, uris, RunJson.view(uriInfo, run.id())).toString()).build();
     }
 
     private static String checked(String key) {

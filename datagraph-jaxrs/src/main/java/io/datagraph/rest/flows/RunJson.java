@@ -9,7 +9,6 @@ import io.datagraph.rest.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
@@ -25,10 +24,10 @@ public final class RunJson {
      * ended by the time the answer arrives, and {@code GET /flows/{id}} tells; reading it here would
      * cost every start a store round trip), the URL of each selected output, and of the live page.
      */
-    static JsonObject started(Run run, UriBuilder runUri, URI view) {
+    static JsonObject started(Run run, RunUris uris, URI view) {
         JsonObjectBuilder outputs = Jsonp.objectBuilder();
         for (String name : run.outputNames()) {
-            outputs.add(name, runUri.clone().path("outputs").path(name).build().toString());
+            outputs.add(name, uris.output(name));
         }
         return Jsonp.objectBuilder()
                 .add("id", run.id())
