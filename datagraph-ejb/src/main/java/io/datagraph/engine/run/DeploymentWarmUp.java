@@ -2,6 +2,7 @@ package io.datagraph.engine.run;
 
 import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.config.NodeSettings;
 import io.datagraph.engine.exec.ExecutorLookup;
 import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.exec.ManagedThreads;
@@ -29,11 +30,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the engine's run path once at deployment, so that the first run a user starts does not pay alone
- * for class loading and JIT compilation: a run of its {@linkplain WarmUpProcessors built-in processors}
- * (range → square → sum of {@code datagraph.node.warm-up-values} numbers) started, run and read as any
- * run is, but never admitted, so never listed nor counted, and no {@code RunEnded} fired; its keys are
- * deleted once it completed. Measured in one JVM ({@code SquaresBenchmark}, README "Benchmarks"). Other
+ * Runs the engine's run path at deployment, so that the first run a user starts does not pay alone for
+ * class loading and JIT compilation: a run of its {@linkplain WarmUpProcessors built-in processors}
+ * (range → square → sum of {@code datagraph.node.warm-up-values} numbers), which compiles the paths each
+ * value takes, then {@code datagraph.node.warm-up-runs} small ones, which compile the paths each run
+ * takes (the JIT compiler compiles a method once it ran a few hundred times: a path a run takes once is
+ * interpreted until then). Each is started, run and read as any run is, but never admitted, so never
+ * listed nor counted, and no {@code RunEnded} fired; its keys are deleted once it completed. Measured in
+ * one JVM ({@code SquaresBenchmark}) and over REST ({@code RestBenchmark}), README "Benchmarks". Other
  * layers warm themselves up after it as {@linkplain #join parts} of it. Readiness waits for it all
  * ({@link #done()}, {@link #parts()}); a store that does not answer ends it at once. Thread-safe.
  */
@@ -101,8 +105,12 @@ public class DeploymentWarmUp {
                 long started = System.nanoTime();
                 tracing.prepare();
                 check(values);
-                String outcome = "ran its own range -> square -> sum over " + values + " values in "
-                        + (System.nanoTime() - started) / 1_000_000 + " ms";
+                int small = 0;
+                for (; small < config.node().warmUpRuns(); small++) {
+                    check(NodeSettings.WARM_UP_RUN_VALUES);
+                }
+                String outcome = "ran its own range -> square -> sum over " + values + " values, then " + small
+                        + " times over " + NodeSettings.WARM_UP_RUN_VALUES + ", in " + (System.nanoTime() - started) / 1_000_000 + " ms";
                 own.end(outcome);
                 LOG.info(() -> "the engine warmed up: " + outcome);
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.datagraph.rest.warmup;
 
 import io.datagraph.engine.config.EngineConfig;
+import io.datagraph.engine.config.NodeSettings;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.run.DeploymentWarmUp;
 import io.datagraph.rest.DatagraphApi;
@@ -30,9 +31,11 @@ import java.util.logging.Logger;
  * Calls this server's own API at deployment, as a client would, once the engine has warmed up and the
  * deployment answers: a start that does not resolve (read, parsed, refused with a problem document), then
  * an engine {@linkplain DeploymentWarmUp#open throwaway run} of {@code datagraph.node.warm-up-values}
- * values read as Server-Sent Events and as JSON, and its state. So the first user's requests do not pay
- * alone for the server's first JAX-RS request, first event stream and their compilation: measured on a
- * fresh WildFly ({@code RestBenchmark}, README "Benchmarks"). It starts no run a user can see and leaves no
+ * values read as Server-Sent Events and as JSON, and its state; then the same four calls
+ * {@code datagraph.node.warm-up-runs} times over a small throwaway run, so that the JIT compiler has
+ * compiled the code each request takes, not only the code each event takes. So the first user's requests do not pay alone
+ * for the server's first JAX-RS requests, first event streams and their compilation: measured on fresh
+ * servers ({@code RestBenchmark}, README "Benchmarks"). It starts no run a user can see and leaves no
  * key. It is a {@linkplain DeploymentWarmUp#join part} of the deployment warm-up, {@value #PART}, which
  * readiness waits for and reports. With access control on, it stops at the first answer, {@code 401}: it
  * has no credentials. Thread-safe.
@@ -111,20 +114,37 @@ public class RestWarmUp {
                     + "GET /processors answered " + status;
         }
         part.report("calling " + api);
+        long events;
+        try (DeploymentWarmUp.ThrowawayRun run = engine.open(values)) {
+            events = callOver(http, api, run);
+        }
+        int times = 0;
+        try (DeploymentWarmUp.ThrowawayRun run = engine.open(NodeSettings.WARM_UP_RUN_VALUES)) {
+            for (; times < config.node().warmUpRuns(); times++) {
+                callOver(http, api, run);
+            }
+        }
+        return "called " + api + " 5 times, " + events + " events, then " + 4 * times + " times more over a run of "
+                + NodeSettings.WARM_UP_RUN_VALUES + " values,";
+    }
+
+    /**
+     * Four calls: a start that does not resolve, then the throwaway run read as events, as JSON, and its
+     * state. How many events came.
+     */
+    private static long callOver(HttpClient http, URI api, DeploymentWarmUp.ThrowawayRun run) throws IOException, InterruptedException {
         expect(422, http.send(json(api, "/flows").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"processors\":[\"datagraph-warm-up\"],\"inputs\":{\"x\":[1]}}")).header("Content-Type", "application/json")
                 .build(), HttpResponse.BodyHandlers.ofString()), "POST /flows naming no processor");
-        try (DeploymentWarmUp.ThrowawayRun run = engine.open(values)) {
-            String output = "/flows/" + run.id() + "/outputs/" + run.stream();
-            long events = events(http, api, output);
-            if (events != run.values()) {
-                throw new IllegalStateException("GET " + output + " as events gave " + events + " of " + run.values() + " values");
-            }
-            expect(200, http.send(json(api, output).GET().build(), HttpResponse.BodyHandlers.discarding()), "GET " + output);
-            expect(200, http.send(json(api, "/flows/" + run.id()).GET().build(), HttpResponse.BodyHandlers.discarding()),
-                    "GET /flows/" + run.id());
-            return "called " + api + " 5 times, " + events + " events";
+        String output = "/flows/" + run.id() + "/outputs/" + run.stream();
+        long events = events(http, api, output);
+        if (events != run.values()) {
+            throw new IllegalStateException("GET " + output + " as events gave " + events + " of " + run.values() + " values");
         }
+        expect(200, http.send(json(api, output).GET().build(), HttpResponse.BodyHandlers.discarding()), "GET " + output);
+        expect(200, http.send(json(api, "/flows/" + run.id()).GET().build(), HttpResponse.BodyHandlers.discarding()),
+                "GET /flows/" + run.id());
+        return events;
     }
 
     /** Waits until the API answers (the deployment is complete); its status, 200 or an authentication refusal. */
