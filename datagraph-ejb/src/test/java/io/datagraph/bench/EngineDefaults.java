@@ -22,6 +22,7 @@ final class EngineDefaults {
     static Map<String, String> with(String redisUrl) {
         return Map.of("datagraph.redis.url", redisUrl,
                 "datagraph.emit.batch", "8192",
+                "datagraph.read.batch", "4",
                 "datagraph.emit.window", "100000",
                 "datagraph.emit.stall", "PT5S",
                 "datagraph.read.poll-interval", "PT1S",

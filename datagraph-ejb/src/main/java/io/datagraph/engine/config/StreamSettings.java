@@ -6,7 +6,9 @@ import java.time.Duration;
  * How values move through streams ({@code datagraph.read.*}, {@code datagraph.emit.*},
  * {@code datagraph.streams.*}, {@code datagraph.run.ttl}).
  *
- * @param readBatch     stream entries fetched per read (each holds up to {@code emitBatch} values)
+ * @param readBatch     most stream entries fetched per read (each holds up to {@code emitBatch} values): 4 full
+ *                      entries of the default 8,192 values, 32,768 values; the store answers a fetch on its
+ *                      one thread, so a bigger one delays every other run sharing it
  * @param pollInterval  longest a waiting reader sleeps without a signal before looking again
  * @param emitBatch     most values an emitter packs into one stream entry
  * @param emitWindow    most values a stream may hold unread by its slowest running reader: beyond it,
@@ -25,7 +27,7 @@ public record StreamSettings(int readBatch, Duration pollInterval, int emitBatch
 
     static StreamSettings read(ConfigReader in) {
         return new StreamSettings(
-                in.atLeast("datagraph.read.batch", 1, 32),
+                in.atLeast("datagraph.read.batch", 1, 4),
                 in.duration("datagraph.read.poll-interval", Duration.ofMillis(1), "PT1S"),
                 in.atLeast("datagraph.emit.batch", 1, 8192),
                 in.atLeast("datagraph.emit.window", 1L, 100_000L),

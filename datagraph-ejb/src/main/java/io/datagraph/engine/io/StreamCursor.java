@@ -32,9 +32,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A cursor's first fetch asks for {@value #FIRST_FETCH} entries and each next one for twice as many,
  * up to {@code datagraph.read.batch}: a reader that joins a long stream (a client following an output
- * of a big run) gets its first value after two entries' transfer rather than a whole batch's (32 entries
- * of up to 8,192 values, 1.7 MB for range's numbers), and a small stream (a value entry and its end) still
- * takes one fetch.
+ * of a big run) gets its first value after two entries' transfer rather than a whole batch's, and a small
+ * stream (a value entry and its end) still takes one fetch.
  *
  * <p>Not thread-safe: one cursor per reading thread.
  */
