@@ -32,9 +32,16 @@ final class EngineDefaults {
                 "datagraph.node.warm-up-values", "200000");
     }
 
-    /** Sets them as system properties of this JVM (MicroProfile Config ranks those first). */
+    /**
+     * Sets them as system properties of this JVM (MicroProfile Config ranks those first), but for those set
+     * on the command line already ({@code -Ddatagraph.read.batch=32}): a benchmark can compare a setting.
+     */
     static void apply(String redisUrl) {
-        with(redisUrl).forEach(System::setProperty);
+        with(redisUrl).forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
     }
 
     /**
