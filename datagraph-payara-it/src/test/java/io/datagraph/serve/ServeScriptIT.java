@@ -54,7 +54,9 @@ class ServeScriptIT {
             builder.environment().remove("DATAGRAPH_REDIS_URL");
             // this module's own Payara ITs tell their server where its API is; ./serve knows its own
             builder.environment().remove("DATAGRAPH_REST_WARM_UP_URL");
+            // and a shorter warm-up; ./serve runs the default one, as a user's does
             builder.environment().remove("DATAGRAPH_NODE_WARM_UP_VALUES");
+            builder.environment().remove("DATAGRAPH_NODE_WARM_UP_RUNS");
             process = builder.start();
             reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8)).lines().forEach(line -> output.append(line).append('\n')), "serve-output");

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until the deployment warm-up has ended, the engine's and its parts (the REST layer's): a
- * second or two on a small machine ({@code datagraph.node.warm-up-values}), so that the first runs and
+ * Not ready until the deployment warm-up has ended, the engine's and its parts (the REST layer's): about
+ * ten seconds on two cores with the defaults ({@code datagraph.node.warm-up-values},
+ * {@code datagraph.node.warm-up-runs}), so that the first runs and
  * requests sent here neither compete with it nor find the hot paths cold. Reports each part's state.
  */
 @Readiness
