@@ -17,16 +17,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param warmUpValues      how many values the engine writes and reads back at deployment, before it reports
  *                          ready, so that the first run is not slowed by class loading and compilation; 0: none
  *                          (and no warm-up at all)
- * @param warmUpRuns        how many small runs (of {@value #WARM_UP_RUN_VALUES} values) the engine runs after that one,
+ * @param warmUpRuns        how many small runs (of 10 values) the engine runs after that one,
  *                          and the REST layer reads over HTTP, so that the per-run and per-request code a user's
  *                          first start and read take is compiled, not interpreted: the just-in-time compiler
  *                          compiles a method once it has run a few hundred times; 0: none
  */
 public record NodeSettings(String id, Duration heartbeat, Optional<Set<String>> enabledProcessors, long warmUpValues,
                            int warmUpRuns) {
-
-    /** How many values each of the warm-up's small runs carries: a small flow's, as one started per request. */
-    public static final int WARM_UP_RUN_VALUES = 10;
 
     /** Fixed for the life of the process, so every engine of it sees the same default id. */
     private static final String DEFAULT_ID = defaultId();

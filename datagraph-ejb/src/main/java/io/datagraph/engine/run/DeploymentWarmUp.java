@@ -2,7 +2,6 @@ package io.datagraph.engine.run;
 
 import io.datagraph.RunStatus;
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.config.NodeSettings;
 import io.datagraph.engine.exec.ExecutorLookup;
 import io.datagraph.engine.exec.LocalExecutor;
 import io.datagraph.engine.exec.ManagedThreads;
@@ -48,6 +47,8 @@ public class DeploymentWarmUp {
     private static final String STREAM = "values";
     /** How the id of every run the warm-up makes begins: a run id nothing else gives. */
     private static final String RUN_PREFIX = "warm-up-";
+    /** How many values each small warm-up run carries: a small flow's, as one started per request. */
+    public static final int SMALL_RUN_VALUES = 10;
     /** The engine's own part, as readiness reports it. */
     public static final String PART = "engine";
     /** How long the warm-up's run may take before the warm-up gives up on it. */
@@ -107,10 +108,10 @@ public class DeploymentWarmUp {
                 check(values);
                 int small = 0;
                 for (; small < config.node().warmUpRuns(); small++) {
-                    check(NodeSettings.WARM_UP_RUN_VALUES);
+                    check(SMALL_RUN_VALUES);
                 }
                 String outcome = "ran its own range -> square -> sum over " + values + " values, then " + small
-                        + " times over " + NodeSettings.WARM_UP_RUN_VALUES + ", in " + (System.nanoTime() - started) / 1_000_000 + " ms";
+                        + " times over " + SMALL_RUN_VALUES + ", in " + (System.nanoTime() - started) / 1_000_000 + " ms";
                 own.end(outcome);
                 LOG.info(() -> "the engine warmed up: " + outcome);
             } catch (RuntimeException e) {

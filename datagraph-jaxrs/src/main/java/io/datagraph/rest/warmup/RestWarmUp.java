@@ -1,7 +1,6 @@
 package io.datagraph.rest.warmup;
 
 import io.datagraph.engine.config.EngineConfig;
-import io.datagraph.engine.config.NodeSettings;
 import io.datagraph.engine.exec.ManagedThreads;
 import io.datagraph.engine.run.DeploymentWarmUp;
 import io.datagraph.rest.DatagraphApi;
@@ -33,9 +32,9 @@ import java.util.logging.Logger;
  * an engine {@linkplain DeploymentWarmUp#open throwaway run} of {@code datagraph.node.warm-up-values}
  * values read as Server-Sent Events and as JSON, and its state; then the same four calls
  * {@code datagraph.node.warm-up-runs} times over a small throwaway run, so that the JIT compiler has
- * compiled the code each request takes, not only the code each event takes. So the first user's requests do not pay alone
- * for the server's first JAX-RS requests, first event streams and their compilation: measured on fresh
- * servers ({@code RestBenchmark}, README "Benchmarks"). It starts no run a user can see and leaves no
+ * compiled the code each request takes, not only the code each event takes. So the first user's requests
+ * do not pay alone for the server's first JAX-RS requests, first event streams and their compilation:
+ * measured on fresh servers ({@code RestBenchmark}, README "Benchmarks"). It starts no run a user can see and leaves no
  * key. It is a {@linkplain DeploymentWarmUp#join part} of the deployment warm-up, {@value #PART}, which
  * readiness waits for and reports. With access control on, it stops at the first answer, {@code 401}: it
  * has no credentials. Thread-safe.
@@ -119,13 +118,13 @@ public class RestWarmUp {
             events = callOver(http, api, run);
         }
         int times = 0;
-        try (DeploymentWarmUp.ThrowawayRun run = engine.open(NodeSettings.WARM_UP_RUN_VALUES)) {
+        try (DeploymentWarmUp.ThrowawayRun run = engine.open(DeploymentWarmUp.SMALL_RUN_VALUES)) {
             for (; times < config.node().warmUpRuns(); times++) {
                 callOver(http, api, run);
             }
         }
         return "called " + api + " 5 times, " + events + " events, then " + 4 * times + " times more over a run of "
-                + NodeSettings.WARM_UP_RUN_VALUES + " values,";
+                + DeploymentWarmUp.SMALL_RUN_VALUES + " values,";
     }
 
     /**
