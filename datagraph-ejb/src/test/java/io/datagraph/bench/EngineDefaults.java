@@ -18,10 +18,12 @@ final class EngineDefaults {
     private EngineDefaults() {
     }
 
-    /** Those defaults, with the store at {@code redisUrl}. */
+    /**
+     * Those defaults, with the store at {@code redisUrl}, but for the keys set on this JVM's command line
+     * ({@code -Ddatagraph.read.batch=32}): a benchmark can compare a setting, on every node it starts.
+     */
     static Map<String, String> with(String redisUrl) {
-        return Map.of("datagraph.redis.url", redisUrl,
-                "datagraph.emit.batch", "8192",
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("datagraph.emit.batch", "8192",
                 "datagraph.read.batch", "4",
                 "datagraph.emit.window", "100000",
                 "datagraph.emit.stall", "PT5S",
@@ -29,19 +31,15 @@ final class EngineDefaults {
                 "datagraph.node.heartbeat", "PT2S",
                 "datagraph.executor.fallback-threads", "16",
                 "datagraph.run.ttl", "PT1M",
-                "datagraph.node.warm-up-values", "200000");
+                "datagraph.node.warm-up-values", "200000"));
+        settings.replaceAll(System::getProperty);
+        settings.put("datagraph.redis.url", redisUrl);
+        return settings;
     }
 
-    /**
-     * Sets them as system properties of this JVM (MicroProfile Config ranks those first), but for those set
-     * on the command line already ({@code -Ddatagraph.read.batch=32}): a benchmark can compare a setting.
-     */
+    /** Sets {@link #with} as system properties of this JVM (MicroProfile Config ranks those first). */
     static void apply(String redisUrl) {
-        with(redisUrl).forEach((key, value) -> {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, value);
-            }
-        });
+        with(redisUrl).forEach(System::setProperty);
     }
 
     /**
