@@ -11,6 +11,7 @@ import io.datagraph.flow.Flow;
 import io.datagraph.RunRequest;
 import io.datagraph.RunStatus;
 import io.datagraph.engine.run.DeploymentWarmUp;
+import io.datagraph.engine.run.RunAdmission;
 import io.datagraph.engine.store.StoreClient;
 import io.datagraph.testing.Await;
 import io.datagraph.test.DatagraphTest;
@@ -84,6 +85,9 @@ class DeploymentWarmUpTest {
 
     @Inject
     Tracing tracing;
+
+    @Inject
+    RunAdmission admission;
 
     /** The local executor's pool as the warm-up left it, before any test starts a run. */
     private String poolAfterWarmUp;
@@ -177,6 +181,11 @@ class DeploymentWarmUpTest {
     private static double sample(String scraped, String series) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scraped);
         return line.find() ? Double.parseDouble(line.group(1)) : -1;
+    }
+
+    @Test
+    void theWarmUpGivesBackEveryPlaceItTookAmongTheRunningRuns() {
+        assertEquals(List.of(), admission.admitted().stream().filter(DeploymentWarmUp::isWarmUp).toList());
     }
 
     @Test

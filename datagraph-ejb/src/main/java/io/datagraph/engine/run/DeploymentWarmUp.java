@@ -34,8 +34,10 @@ import java.util.logging.Logger;
  * (range → square → sum of {@code datagraph.node.warm-up-values} numbers), which compiles the paths each
  * value takes, then {@code datagraph.node.warm-up-runs} small ones, which compile the paths each run
  * takes (the JIT compiler compiles a method once it ran a few hundred times: a path a run takes once is
- * interpreted until then). Each is started, run and read as any run is, but never admitted, so never
- * listed nor counted, and no {@code RunEnded} fired; its keys are deleted once it completed. Measured in
+ * interpreted until then); the small ones take their input as a JSON value, as a start over REST hands it
+ * over, and each is preceded by the admission of an id no run takes, given back at once, as a start refused
+ * after its admission gives its place back. Each is started, run and read as any run is, but never admitted, so never listed nor counted, and
+ * no {@code RunEnded} fired; its keys are deleted once it completed. Measured in
  * one JVM ({@code SquaresBenchmark}) and over REST ({@code RestBenchmark}), README "Benchmarks". Other
  * layers warm themselves up after it as {@linkplain #join parts} of it. Readiness waits for it all
  * ({@link #done()}, {@link #parts()}); a store that does not answer ends it at once. Thread-safe.
@@ -84,6 +86,9 @@ public class DeploymentWarmUp {
     @Inject
     Tracing tracing;
 
+    @Inject
+    RunAdmission admission;
+
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -105,10 +110,14 @@ public class DeploymentWarmUp {
             try {
                 long started = System.nanoTime();
                 tracing.prepare();
-                check(values);
+                check(values, values);
+                // as the REST layer hands a start's inputs over: JSON values, as its parser makes them
+                Object smallInput = jakarta.json.Json.createReader(new java.io.StringReader("[" + SMALL_RUN_VALUES + "]"))
+                        .readArray().get(0);
                 int small = 0;
                 for (; small < config.node().warmUpRuns(); small++) {
-                    check(SMALL_RUN_VALUES);
+                    admitAndRefuse();
+                    check(SMALL_RUN_VALUES, smallInput);
                 }
                 String outcome = "ran its own range -> square -> sum over " + values + " values, then " + small
                         + " times over " + SMALL_RUN_VALUES + ", in " + (System.nanoTime() - started) / 1_000_000 + " ms";
@@ -195,12 +204,31 @@ public class DeploymentWarmUp {
         return runId.startsWith(RUN_PREFIX);
     }
 
-    /** Runs the built-in flow over the numbers, checks its total, and deletes the run's keys. */
-    private void check(long values) throws InterruptedException {
+    /**
+     * Takes a place among the running runs and gives it back at once, as a start refused after its
+     * admission does: the code of admission, which the warm-up's runs skip, is compiled too, and the id is
+     * listed for no longer than the one call between. At the limit of running runs it takes no place, and that is warm-up
+     * too.
+     */
+    private void admitAndRefuse() {
+        String runId = RUN_PREFIX + UUID.randomUUID();
+        try {
+            admission.admit(runId, Optional.empty(), WarmUpProcessors.FLOW.processors());
+        } catch (io.datagraph.LimitExceededException full) {
+            return;
+        }
+        admission.refused(runId, Optional.empty(), WarmUpProcessors.FLOW.processors());
+    }
+
+    /**
+     * Runs the built-in flow over {@code values} numbers, given as {@code input}, checks its total, and
+     * deletes the run's keys.
+     */
+    private void check(long values, Object input) throws InterruptedException {
         String runId = RUN_PREFIX + UUID.randomUUID();
         RunKeys keys = runs.keys(runId);
         try {
-            StoreRun run = supervisor.startWarmUp(runId, WarmUpProcessors.FLOW, Map.of(WarmUpProcessors.INPUT, List.of(values)),
+            StoreRun run = supervisor.startWarmUp(runId, WarmUpProcessors.FLOW, Map.of(WarmUpProcessors.INPUT, List.of(input)),
                     Duration.ofMinutes(1), processorExecutor());
             List<Long> total = run.<Long>io(WarmUpProcessors.OUTPUT, Long.class).stream().toList();
             long expected = WarmUpProcessors.total(values);

@@ -28,9 +28,10 @@ import java.util.logging.Logger;
 
 /**
  * Calls this server's own API at deployment, as a client would, once the engine has warmed up and the
- * deployment answers: a start that does not resolve (read, parsed, refused with a problem document), then
- * an engine {@linkplain DeploymentWarmUp#open throwaway run} of {@code datagraph.node.warm-up-values}
- * values read as Server-Sent Events and as JSON, and its state; then the same four calls
+ * deployment answers: two starts that do not resolve, one naming processors and one a declared flow (read,
+ * parsed, refused with a problem document), then an engine {@linkplain DeploymentWarmUp#open throwaway run}
+ * of {@code datagraph.node.warm-up-values} values read as Server-Sent Events and as JSON, and its state; then
+ * the same five calls
  * {@code datagraph.node.warm-up-runs} times over a small throwaway run, so that the JIT compiler has
  * compiled the code each request takes, not only the code each event takes. So the first user's requests
  * do not pay alone for the server's first JAX-RS requests, first event streams and their compilation:
@@ -123,18 +124,22 @@ public class RestWarmUp {
                 callOver(http, api, run);
             }
         }
-        return "called " + api + " 5 times, " + events + " events, then " + 4 * times + " times more over a run of "
+        return "called " + api + " 6 times, " + events + " events, then " + 5 * times + " times more over a run of "
                 + DeploymentWarmUp.SMALL_RUN_VALUES + " values,";
     }
 
     /**
-     * Four calls: a start that does not resolve, then the throwaway run read as events, as JSON, and its
+     * Five calls: two starts that do not resolve (one naming processors, one a declared flow: each parses
+     * the body and its inputs as a start does), then the throwaway run read as events, as JSON, and its
      * state. How many events came.
      */
     private static long callOver(HttpClient http, URI api, DeploymentWarmUp.ThrowawayRun run) throws IOException, InterruptedException {
         expect(422, http.send(json(api, "/flows").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"processors\":[\"datagraph-warm-up\"],\"inputs\":{\"x\":[1]}}")).header("Content-Type", "application/json")
                 .build(), HttpResponse.BodyHandlers.ofString()), "POST /flows naming no processor");
+        expect(422, http.send(json(api, "/flows").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"flow\":\"datagraph-warm-up\",\"inputs\":{\"x\":[1]}}")).header("Content-Type", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString()), "POST /flows naming no declared flow");
         String output = "/flows/" + run.id() + "/outputs/" + run.stream();
         long events = events(http, api, output);
         if (events != run.values()) {
