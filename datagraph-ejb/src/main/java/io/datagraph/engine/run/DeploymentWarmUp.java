@@ -111,9 +111,7 @@ public class DeploymentWarmUp {
                 long started = System.nanoTime();
                 tracing.prepare();
                 check(values, values);
-                // as the REST layer hands a start's inputs over: JSON values, as its parser makes them
-                Object smallInput = jakarta.json.Json.createReader(new java.io.StringReader("[" + SMALL_RUN_VALUES + "]"))
-                        .readArray().get(0);
+                Object smallInput = asParsedJson(SMALL_RUN_VALUES);
                 int small = 0;
                 for (; small < config.node().warmUpRuns(); small++) {
                     admitAndRefuse();
@@ -202,6 +200,13 @@ public class DeploymentWarmUp {
     /** Whether a run is one the warm-up made (which no user sees). */
     public static boolean isWarmUp(String runId) {
         return runId.startsWith(RUN_PREFIX);
+    }
+
+    /** {@code number} as the REST layer hands a start's inputs over: a JSON value, as its parser makes it. */
+    private static Object asParsedJson(long number) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader("[" + number + "]"))) {
+            return reader.readArray().get(0);
+        }
     }
 
     /**
