@@ -36,9 +36,10 @@ import java.util.logging.Logger;
  * takes (the JIT compiler compiles a method once it ran a few hundred times: a path a run takes once is
  * interpreted until then); the small ones take their input as a JSON value, as a start over REST hands it
  * over, and each is preceded by the admission of an id no run takes, given back at once, as a start refused
- * after its admission gives its place back. Each is started, run and read as any run is, but never admitted, so never listed nor counted, and
- * no {@code RunEnded} fired; its keys are deleted once it completed. Measured in
- * one JVM ({@code SquaresBenchmark}) and over REST ({@code RestBenchmark}), README "Benchmarks". Other
+ * after its admission gives its place back. Each is started, run and read as any run is, but never
+ * admitted, so never listed nor counted, and no {@code RunEnded} fired; its keys are deleted once it
+ * completed. Measured in one JVM ({@code SquaresBenchmark}) and over REST ({@code RestBenchmark}), README
+ * "Benchmarks". Other
  * layers warm themselves up after it as {@linkplain #join parts} of it. Readiness waits for it all
  * ({@link #done()}, {@link #parts()}); a store that does not answer ends it at once. Thread-safe.
  */
@@ -212,17 +213,18 @@ public class DeploymentWarmUp {
     /**
      * Takes a place among the running runs and gives it back at once, as a start refused after its
      * admission does: the code of admission, which the warm-up's runs skip, is compiled too, and the id is
-     * listed for no longer than the one call between. At the limit of running runs it takes no place, and that is warm-up
-     * too.
+     * listed for no longer than the one call between. At the limit of running runs it takes no place, and
+     * that is warm-up too.
      */
     private void admitAndRefuse() {
         String runId = RUN_PREFIX + UUID.randomUUID();
+        List<String> processors = WarmUpProcessors.FLOW.processors();
         try {
-            admission.admit(runId, Optional.empty(), WarmUpProcessors.FLOW.processors());
+            admission.admit(runId, Optional.empty(), processors);
         } catch (io.datagraph.LimitExceededException full) {
             return;
         }
-        admission.refused(runId, Optional.empty(), WarmUpProcessors.FLOW.processors());
+        admission.refused(runId, Optional.empty(), processors);
     }
 
     /**

@@ -31,12 +31,11 @@ import java.util.logging.Logger;
  * deployment answers: two starts that do not resolve, one naming processors and one a declared flow (read,
  * parsed, refused with a problem document), then an engine {@linkplain DeploymentWarmUp#open throwaway run}
  * of {@code datagraph.node.warm-up-values} values read as Server-Sent Events and as JSON, and its state; then
- * the same five calls
- * {@code datagraph.node.warm-up-runs} times over a small throwaway run, so that the JIT compiler has
- * compiled the code each request takes, not only the code each event takes. So the first user's requests
- * do not pay alone for the server's first JAX-RS requests, first event streams and their compilation:
- * measured on fresh servers ({@code RestBenchmark}, README "Benchmarks"). It starts no run a user can see and leaves no
- * key. It is a {@linkplain DeploymentWarmUp#join part} of the deployment warm-up, {@value #PART}, which
+ * the same five calls {@code datagraph.node.warm-up-runs} times over a small throwaway run, so that the JIT
+ * compiler has compiled the code each request takes, not only the code each event takes. So the first
+ * user's requests do not pay alone for the server's first JAX-RS requests, first event streams and their
+ * compilation: measured on fresh servers ({@code RestBenchmark}, README "Benchmarks"). It starts no run a
+ * user can see and leaves no key. It is a {@linkplain DeploymentWarmUp#join part} of the deployment warm-up, {@value #PART}, which
  * readiness waits for and reports. With access control on, it stops at the first answer, {@code 401}: it
  * has no credentials. Thread-safe.
  */
@@ -134,12 +133,8 @@ public class RestWarmUp {
      * state. How many events came.
      */
     private static long callOver(HttpClient http, URI api, DeploymentWarmUp.ThrowawayRun run) throws IOException, InterruptedException {
-        expect(422, http.send(json(api, "/flows").POST(HttpRequest.BodyPublishers.ofString(
-                "{\"processors\":[\"datagraph-warm-up\"],\"inputs\":{\"x\":[1]}}")).header("Content-Type", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString()), "POST /flows naming no processor");
-        expect(422, http.send(json(api, "/flows").POST(HttpRequest.BodyPublishers.ofString(
-                "{\"flow\":\"datagraph-warm-up\",\"inputs\":{\"x\":[1]}}")).header("Content-Type", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString()), "POST /flows naming no declared flow");
+        refusedStart(http, api, "{\"processors\":[\"datagraph-warm-up\"],\"inputs\":{\"x\":[1]}}", "naming no processor");
+        refusedStart(http, api, "{\"flow\":\"datagraph-warm-up\",\"inputs\":{\"x\":[1]}}", "naming no declared flow");
         String output = "/flows/" + run.id() + "/outputs/" + run.stream();
         long events = events(http, api, output);
         if (events != run.values()) {
@@ -149,6 +144,12 @@ public class RestWarmUp {
         expect(200, http.send(json(api, "/flows/" + run.id()).GET().build(), HttpResponse.BodyHandlers.discarding()),
                 "GET /flows/" + run.id());
         return events;
+    }
+
+    /** A start with {@code body}, which must be refused with {@code 422} (it names what does not exist). */
+    private static void refusedStart(HttpClient http, URI api, String body, String what) throws IOException, InterruptedException {
+        expect(422, http.send(json(api, "/flows").POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()), "POST /flows " + what);
     }
 
     /** Waits until the API answers (the deployment is complete); its status, 200 or an authentication refusal. */
